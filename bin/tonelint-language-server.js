@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+import { startServer } from '../dist/lsp/main.js';
+startServer();
