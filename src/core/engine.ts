@@ -1,0 +1,317 @@
+// The lint engine: one phrase index over every enabled rule, built once per configuration, run
+// over the sentences of a text. Pure: the plugin hands it tokens, it hands back findings.
+import type { Finding, Severity, SeverityOrOff } from './finding.js';
+import { matchAt, startsNumber, type Captures, type SequenceMatch } from './match/matcher.js';
+import { NUMBER_KEY, type Element } from './match/pattern.js';
+import { TermSet } from './match/term-set.js';
+import type { Paragraph, Sentence, Token } from './match/tokens.js';
+import { createLineIndex, type LineIndex } from './position.js';
+import type { CompiledPattern, CompiledRule, CompiledRules, Conditions, DocumentRule, PhraseRule } from './rule.js';
+
+export const RULES_DOCS_URL = 'https://github.com/tonelint/tonelint/blob/main/rules/README.md';
+
+export interface EngineSettings {
+  /** The effective severity of each rule, or `off`. */
+  severityOf: (rule: CompiledRule) => SeverityOrOff;
+  /** Phrases that must never be flagged. */
+  allow?: Element[][];
+}
+
+interface IndexEntry {
+  rule: PhraseRule | DocumentRule;
+  pattern: CompiledPattern;
+  severity: Severity;
+  /** Document rules index their `announce` patterns: a match is a candidate, not a finding. */
+  announce: boolean;
+}
+
+interface Match {
+  entry: IndexEntry;
+  paragraph: Paragraph;
+  sentence: Sentence;
+  match: SequenceMatch;
+}
+
+/** Built-in vocabularies the engine itself reads (rules/vocabulary/*.yml). */
+const NEGATION = 'negation';
+const NEGATION_EXCEPTIONS = 'negation-exceptions';
+const REJECTION_CUES = 'rejection-cues';
+const WINDOW = 3;
+const NEGATION_WINDOW = 4;
+
+export class Engine {
+  private readonly index = new Map<string, IndexEntry[]>();
+  private readonly termSets = new WeakMap<Element[][], TermSet>();
+  private readonly documentRules: { rule: DocumentRule; severity: Severity }[] = [];
+  private readonly negation: TermSet;
+  private readonly negationExceptions: TermSet;
+  private readonly rejectionCues: TermSet;
+  private readonly allow: TermSet | undefined;
+  /** Every key the index holds: a sentence with none of them is skipped outright. */
+  readonly triggerKeys: ReadonlySet<string>;
+
+  constructor(compiled: CompiledRules, settings: EngineSettings) {
+    for (const rule of compiled.rules) {
+      const severity = settings.severityOf(rule);
+      if (severity === 'off') continue;
+      const patterns = rule.scope === 'document' ? rule.announce : rule.patterns;
+      if (rule.scope === 'document') this.documentRules.push({ rule, severity });
+      for (const pattern of patterns) {
+        const entry: IndexEntry = { rule, pattern, severity, announce: rule.scope === 'document' };
+        for (const key of pattern.anchors) {
+          const list = this.index.get(key);
+          if (list) list.push(entry);
+          else this.index.set(key, [entry]);
+        }
+      }
+    }
+    this.triggerKeys = new Set(this.index.keys());
+    const vocabulary = (name: string) => new TermSet(compiled.vocabularies.get(name) ?? []);
+    this.negation = vocabulary(NEGATION);
+    this.negationExceptions = vocabulary(NEGATION_EXCEPTIONS);
+    this.rejectionCues = vocabulary(REJECTION_CUES);
+    this.allow = settings.allow && settings.allow.length > 0 ? new TermSet(settings.allow) : undefined;
+  }
+
+  /** Findings for a text already split into paragraphs, sentences and tokens (offsets into `text`). */
+  lint(text: string, paragraphs: Paragraph[]): Finding[] {
+    const lines = createLineIndex(text);
+    const findings: Finding[] = [];
+    const announcements = new Map<DocumentRule, Match>();
+    for (const paragraph of paragraphs) {
+      for (const sentence of paragraph.sentences) {
+        for (const found of this.matchSentence(text, paragraph, sentence)) {
+          if (found.entry.announce) {
+            const rule = found.entry.rule as DocumentRule;
+            if (!announcements.has(rule)) announcements.set(rule, found);
+          } else {
+            findings.push(this.toFinding(text, lines, found));
+          }
+        }
+      }
+    }
+    for (const { rule, severity } of this.documentRules) {
+      const announced = announcements.get(rule);
+      if (announced) {
+        const finding = this.checkDocument(text, lines, paragraphs, rule, severity, announced);
+        if (finding) findings.push(finding);
+      }
+    }
+    return findings;
+  }
+
+  private matchSentence(text: string, paragraph: Paragraph, sentence: Sentence): Match[] {
+    const tokens = sentence.tokens;
+    const kept: Match[] = [];
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index];
+      if (token.kind !== 'word' && token.kind !== 'number') continue;
+      for (const entry of this.candidates(token)) {
+        const match = matchAt(entry.pattern.elements, tokens, index);
+        if (match === undefined) continue;
+        const candidate: Match = { entry, paragraph, sentence, match };
+        if (!this.counts(text, candidate)) continue;
+        // One finding per rule per stretch of text: the earliest, longest match wins.
+        const overlapping = kept.findIndex(
+          (other) => other.entry.rule === entry.rule && other.match.first < match.end && match.first < other.match.end,
+        );
+        if (overlapping === -1) kept.push(candidate);
+        else if (kept[overlapping].match.first === match.first && kept[overlapping].match.end < match.end) kept[overlapping] = candidate;
+      }
+    }
+    return kept;
+  }
+
+  private candidates(token: Token): IndexEntry[] {
+    const byKey = this.index.get(token.key);
+    const byBase = token.base !== token.key ? this.index.get(token.base) : undefined;
+    const byNumber = startsNumber(token) ? this.index.get(NUMBER_KEY) : undefined;
+    if (!byBase && !byNumber) return byKey ?? [];
+    return [...new Set([...(byKey ?? []), ...(byBase ?? []), ...(byNumber ?? [])])];
+  }
+
+  private terms(list: Element[][]): TermSet {
+    let set = this.termSets.get(list);
+    if (!set) {
+      set = new TermSet(list);
+      this.termSets.set(list, set);
+    }
+    return set;
+  }
+
+  /** Conditions, negation, mention and the allow list: does this match count? */
+  private counts(text: string, candidate: Match): boolean {
+    const { entry, sentence, paragraph, match } = candidate;
+    for (const conditions of entry.pattern.conditions) {
+      if (!this.conditionsHold(conditions, sentence, paragraph, match)) return false;
+    }
+    if (entry.rule.negation === 'respect' && this.isNegated(sentence.tokens, match.first)) return false;
+    if (this.isMention(text, paragraph, sentence, match)) return false;
+    if (this.allow && this.allow.findAll(sentence.tokens).some((allowed) => allowed.first < match.end && match.first < allowed.end)) {
+      return false;
+    }
+    return true;
+  }
+
+  private conditionsHold(conditions: Conditions, sentence: Sentence, paragraph: Paragraph, match: SequenceMatch): boolean {
+    const tokens = sentence.tokens;
+    if (conditions.near || conditions.notNear) {
+      const scopes = conditions.scope === 'paragraph' ? paragraph.sentences : [sentence];
+      const occurs = (list: Element[][]) => scopes.some((scope) => this.terms(list).find(scope.tokens) !== undefined);
+      if (conditions.near && !occurs(conditions.near)) return false;
+      if (conditions.notNear && occurs(conditions.notNear)) return false;
+    }
+    const before = windowBefore(tokens, match.first, WINDOW);
+    const after = windowAfter(tokens, match.end, WINDOW);
+    const inBefore = (list: Element[][]) => this.terms(list).find(tokens, before, match.first) !== undefined;
+    const inAfter = (list: Element[][]) => this.terms(list).find(tokens, match.end, after) !== undefined;
+    if (conditions.precededBy && !inBefore(conditions.precededBy)) return false;
+    if (conditions.unlessPrecededBy && inBefore(conditions.unlessPrecededBy)) return false;
+    if (conditions.followedBy && !inAfter(conditions.followedBy)) return false;
+    if (conditions.unlessFollowedBy && inAfter(conditions.unlessFollowedBy)) return false;
+    return true;
+  }
+
+  /** A negation in the same clause, a few words before the match: "AI will not replace our people". */
+  private isNegated(tokens: Token[], first: number): boolean {
+    let from = first;
+    let words = 0;
+    while (from > 0 && words < NEGATION_WINDOW) {
+      const token = tokens[from - 1];
+      if (token.kind === 'break' || (token.kind === 'punct' && !token.transparent)) break;
+      from--;
+      if (token.kind === 'word' || token.kind === 'number') words++;
+    }
+    for (const negation of this.negation.findAll(tokens, from, first)) {
+      const exception = this.negationExceptions.find(tokens, negation.first, Math.min(tokens.length, negation.first + 4));
+      if (exception === undefined || exception.first !== negation.first) return true;
+    }
+    return false;
+  }
+
+  /** Quoted in order to be rejected: `Some call it a "jobs apocalypse". We don't think so.` */
+  private isMention(text: string, paragraph: Paragraph, sentence: Sentence, match: SequenceMatch): boolean {
+    const start = sentence.tokens[match.first].start;
+    const end = sentence.tokens[match.end - 1].end;
+    const soCalled = windowBefore(sentence.tokens, match.first, 2);
+    const quoted = isQuoted(text, paragraph, start, end) || sentence.tokens.slice(soCalled, match.first).some((t) => t.key === 'socalled');
+    if (!quoted) return false;
+    return paragraph.sentences.some((s) => this.rejectionCues.find(s.tokens) !== undefined);
+  }
+
+  private checkDocument(text: string, lines: LineIndex, paragraphs: Paragraph[], rule: DocumentRule, severity: Severity, announced: Match): Finding | undefined {
+    const missing = rule.requires.filter((requirement) => {
+      const terms = this.terms(requirement.terms);
+      return !paragraphs.some((paragraph) => paragraph.sentences.some((sentence) => terms.find(sentence.tokens) !== undefined));
+    });
+    if (missing.length === 0) return undefined;
+    const says = missing.map((requirement) => requirement.says);
+    const joined = says.length === 1 ? says[0] : `${says.slice(0, -1).join(', ')} or ${says.at(-1)}`;
+    // Placed on the whole announcing sentence: the fix is to add to the text, not to reword a phrase.
+    const tokens = announced.sentence.tokens.filter((token) => token.kind !== 'break');
+    const whole: Match = { ...announced, match: { first: 0, end: tokens.length, captures: {} } };
+    const finding = this.toFinding(text, lines, { ...whole, sentence: { ...announced.sentence, tokens } }, { missing: joined }, severity);
+    return finding;
+  }
+
+  private toFinding(text: string, lines: LineIndex, found: Match, extra: Record<string, string> = {}, severity = found.entry.severity): Finding {
+    const { entry, sentence, match } = found;
+    const rule = entry.rule;
+    const start = sentence.tokens[match.first].start;
+    const end = sentence.tokens[match.end - 1].end;
+    const actual = text.slice(start, end);
+    const values: Record<string, string> = { ...extra, actual, ...captureTexts(text, match.captures) };
+    const startsSentence = sentence.tokens.findIndex((token) => token.kind === 'word' || token.kind === 'number') === match.first;
+    const capitalise = startsSentence && /^\p{Lu}/u.test(actual);
+    const suggestions = rule.suggestions
+      .map((template) => render(template, values))
+      .filter((rendered): rendered is string => rendered !== undefined)
+      .map((rendered) => (capitalise ? rendered.charAt(0).toUpperCase() + rendered.slice(1) : rendered));
+    const finding: Finding = {
+      ruleId: rule.id,
+      category: rule.category,
+      severity,
+      message: render(rule.message, values, true) ?? rule.message,
+      start: lines.pointAt(start),
+      end: lines.pointAt(end),
+      actual,
+      suggestions,
+      url: rule.url ?? `${RULES_DOCS_URL}#${rule.id}`,
+    };
+    const first = rule.fix ? render(rule.suggestions[0], values) : undefined;
+    if (first !== undefined && rule.scope === 'phrase') {
+      finding.fix = { range: [start, end], text: capitalise ? first.charAt(0).toUpperCase() + first.slice(1) : first };
+    }
+    return finding;
+  }
+}
+
+function captureTexts(text: string, captures: Captures): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, [start, end]] of Object.entries(captures)) values[name] = text.slice(start, end);
+  return values;
+}
+
+/** Fills `{placeholders}`; undefined when one has no value (a suggestion then is left out). */
+function render(template: string, values: Record<string, string>, lenient = false): string | undefined {
+  let complete = true;
+  const rendered = template.replace(/\{([a-z][a-z0-9-]*)\}/g, (_, name: string) => {
+    if (values[name] !== undefined) return values[name];
+    complete = false;
+    return '';
+  });
+  if (!complete && !lenient) return undefined;
+  return rendered.replace(/ {2,}/g, ' ').trim();
+}
+
+/** Index of the first token of the `words` words before `first`, not crossing punctuation. */
+function windowBefore(tokens: Token[], first: number, words: number): number {
+  let index = first;
+  let counted = 0;
+  while (index > 0 && counted < words) {
+    const token = tokens[index - 1];
+    if (token.kind === 'break' || (token.kind === 'punct' && !token.transparent)) break;
+    index--;
+    if (token.kind !== 'punct') counted++;
+  }
+  return index;
+}
+
+/** One past the last token of the `words` words after `end`, not crossing punctuation. */
+function windowAfter(tokens: Token[], end: number, words: number): number {
+  let index = end;
+  let counted = 0;
+  while (index < tokens.length && counted < words) {
+    const token = tokens[index];
+    if (token.kind === 'break' || (token.kind === 'punct' && !token.transparent)) break;
+    index++;
+    if (token.kind !== 'punct') counted++;
+  }
+  return index;
+}
+
+const opening = new Set(['"', '\u201c', '\u2018', '\u00ab', "'"]);
+const closingFor: Record<string, string[]> = { '"': ['"'], '\u201c': ['\u201d', '"'], '\u2018': ['\u2019', "'"], '\u00ab': ['\u00bb'], "'": ["'", '\u2019'] };
+
+/** True when [start, end) lies between a pair of quotation marks within the paragraph. */
+function isQuoted(text: string, paragraph: Paragraph, start: number, end: number): boolean {
+  let open: string | undefined;
+  let openedAt = -1;
+  for (const sentence of paragraph.sentences) {
+    for (const token of sentence.tokens) {
+      if (token.kind !== 'punct' || !token.transparent) continue;
+      if (open !== undefined && closingFor[open].includes(token.text)) {
+        if (openedAt <= start && token.start >= end) return true;
+        open = undefined;
+      } else if (open === undefined && opening.has(token.text)) {
+        // A straight quote right after a letter is an apostrophe, not an opening mark.
+        const before = text.charAt(token.start - 1);
+        if (token.text === "'" && /[\p{L}\p{N}]/u.test(before)) continue;
+        open = token.text;
+        openedAt = token.end;
+      }
+      if (token.start >= end && open === undefined) return false;
+    }
+  }
+  return false;
+}

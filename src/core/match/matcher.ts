@@ -1,0 +1,153 @@
+// Matching compiled patterns against one sentence's tokens. Every element consumes a bounded
+// number of tokens and a pattern has a bounded number of optional elements, so the work per
+// starting token is bounded and a whole text is matched in linear time.
+import type { Element } from './pattern.js';
+import type { Token } from './tokens.js';
+
+export type Captures = Record<string, [number, number]>;
+
+export interface SequenceMatch {
+  /** Index of the first and one past the last consumed token. */
+  first: number;
+  end: number;
+  captures: Captures;
+}
+
+const units = new Set([
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty',
+  'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
+]);
+const scales = new Set(['hundred', 'thousand', 'million', 'billion', 'dozen', 'k', 'm']);
+const pluralScales = new Set(['hundreds', 'thousands', 'millions', 'dozens', 'scores']);
+const vagueCounts = new Set(['few', 'several', 'couple']);
+const tens = /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(one|two|three|four|five|six|seven|eight|nine)$/;
+
+function isNumberWord(key: string): boolean {
+  return units.has(key) || scales.has(key) || tens.test(key);
+}
+
+/** True when a number slot can start at this token (the index key `#number`). */
+export function startsNumber(token: Token): boolean {
+  if (token.kind === 'number') return true;
+  if (token.kind !== 'word') return false;
+  return isNumberWord(token.key) || pluralScales.has(token.key) || vagueCounts.has(token.key) || token.key === 'a' || token.key === 'an';
+}
+
+/** Skips quotes and emphasis marks; returns the index of the next token that counts. */
+export function skipTransparent(tokens: Token[], index: number): number {
+  while (index < tokens.length && tokens[index].transparent) index++;
+  return index;
+}
+
+/**
+ * A number slot: `40`, `1,200`, `$38M`, `forty-two`, `two hundred`, `a dozen`, `dozens of`,
+ * `a few hundred`, `several thousand`. Returns the end index, or -1.
+ */
+function matchNumber(tokens: Token[], index: number): number {
+  let position = skipTransparent(tokens, index);
+  let consumed = 0;
+  let last = '';
+  const first = tokens[position];
+  if (first === undefined) return -1;
+  if (first.kind === 'number') {
+    position++;
+    consumed++;
+    last = first.key;
+  } else if (first.kind === 'word' && (first.key === 'a' || first.key === 'an')) {
+    const next = tokens[position + 1];
+    if (next === undefined || next.kind !== 'word' || !(scales.has(next.key) || next.key === 'few' || next.key === 'couple')) return -1;
+    position++;
+  }
+  while (position < tokens.length) {
+    const token = tokens[position];
+    if (token.kind !== 'word') break;
+    const key = token.key;
+    const countable = consumed === 0 ? isNumberWord(key) || pluralScales.has(key) || vagueCounts.has(key) : scales.has(key) || pluralScales.has(key) || (isNumberWord(key) && !units.has(last) && !tens.test(last));
+    if (countable) {
+      position++;
+      consumed++;
+      last = key;
+      continue;
+    }
+    // "two hundred and fifty"
+    if (key === 'and' && consumed > 0 && scales.has(last) && tokens[position + 1]?.kind === 'word' && isNumberWord(tokens[position + 1].key)) {
+      position++;
+      continue;
+    }
+    break;
+  }
+  if (consumed === 0) return -1;
+  if ((pluralScales.has(last) || last === 'couple') && tokens[position]?.kind === 'word' && tokens[position].key === 'of') position++;
+  return position;
+}
+
+function matchWordToken(token: Token | undefined, forms: Set<string>): boolean {
+  return token !== undefined && (token.kind === 'word' || token.kind === 'number') && (forms.has(token.key) || forms.has(token.base));
+}
+
+/**
+ * All the ways `elements[at..]` can match from token `index`; calls `found` with each end.
+ * The caller keeps the longest.
+ */
+function walk(
+  elements: Element[],
+  at: number,
+  tokens: Token[],
+  index: number,
+  captures: Captures,
+  found: (end: number, captures: Captures) => void,
+): void {
+  if (at === elements.length) {
+    found(index, captures);
+    return;
+  }
+  const element = elements[at];
+  if (element.optional) walk(elements, at + 1, tokens, index, captures, found);
+  const position = at === 0 ? index : skipTransparent(tokens, index);
+  switch (element.type) {
+    case 'word':
+      if (matchWordToken(tokens[position], element.forms)) walk(elements, at + 1, tokens, position + 1, captures, found);
+      return;
+    case 'any': {
+      const token = tokens[position];
+      if (token !== undefined && (token.kind === 'word' || token.kind === 'number')) walk(elements, at + 1, tokens, position + 1, captures, found);
+      return;
+    }
+    case 'number': {
+      const end = matchNumber(tokens, position);
+      if (end > position) {
+        walk(elements, at + 1, tokens, end, { ...captures, number: [tokens[position].start, tokens[end - 1].end] }, found);
+      }
+      return;
+    }
+    case 'choice':
+      for (const alternative of element.alternatives) {
+        walk(alternative, 0, tokens, position, captures, (end, inner) => {
+          if (end <= position) return;
+          const next = element.capture ? { ...inner, [element.capture]: [tokens[position].start, tokens[end - 1].end] as [number, number] } : inner;
+          walk(elements, at + 1, tokens, end, next, found);
+        });
+      }
+      return;
+  }
+}
+
+/** The longest match of `elements` starting exactly at token `index`, or undefined. */
+export function matchAt(elements: Element[], tokens: Token[], index: number): SequenceMatch | undefined {
+  let best: SequenceMatch | undefined;
+  walk(elements, 0, tokens, index, {}, (end, captures) => {
+    if (end > index && (best === undefined || end > best.end)) best = { first: index, end, captures };
+  });
+  return best;
+}
+
+/** The first match of `elements` anywhere in `tokens[from..to)`. */
+export function findIn(elements: Element[], tokens: Token[], from = 0, to = tokens.length): SequenceMatch | undefined {
+  for (let index = from; index < to; index++) {
+    if (tokens[index].transparent) continue;
+    const match = matchAt(elements, tokens, index);
+    if (match !== undefined && match.end <= to) return match;
+  }
+  return undefined;
+}

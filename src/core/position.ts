@@ -1,0 +1,40 @@
+// Offsets (UTF-16 code units) <-> 1-based line/column. One pure module for every adapter.
+import type { Point } from './finding.js';
+
+export interface LineIndex {
+  /** Offset where each line starts; line 1 starts at 0. */
+  readonly lineStarts: number[];
+  pointAt(offset: number): Point;
+  offsetAt(line: number, column: number): number;
+}
+
+/** Lines end at `\n`, `\r\n` or a lone `\r`, as editors and the LSP count them. */
+export function createLineIndex(text: string): LineIndex {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) lineStarts.push(i + 1);
+    else if (code === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      lineStarts.push(i + 1);
+    }
+  }
+  return {
+    lineStarts,
+    pointAt(offset: number): Point {
+      const clamped = Math.max(0, Math.min(offset, text.length));
+      let low = 0;
+      let high = lineStarts.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (lineStarts[mid] <= clamped) low = mid;
+        else high = mid - 1;
+      }
+      return { line: low + 1, column: clamped - lineStarts[low] + 1, offset: clamped };
+    },
+    offsetAt(line: number, column: number): number {
+      const start = lineStarts[Math.max(0, Math.min(line - 1, lineStarts.length - 1))];
+      return Math.min(text.length, start + Math.max(0, column - 1));
+    },
+  };
+}

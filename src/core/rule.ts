@@ -1,0 +1,371 @@
+// The rule file schema (rules/FORMAT.md) and the compiler from YAML data to matchers. Pure: the
+// data arrives as plain objects with the line of every key, from the build or a loader.
+import { TonelintError, closestName } from './errors.js';
+import { categories, type Category, type Severity } from './finding.js';
+import { PatternError, checkPattern, parsePattern, type Element } from './match/pattern.js';
+
+export interface RuleSource {
+  /** `rules/<category>/<id>.yml` */
+  file: string;
+  data: unknown;
+  /** 1-based line of each key path (`patterns.2`, `examples.flags.0`). */
+  lines: Record<string, number>;
+}
+
+export type Scope = 'sentence' | 'paragraph';
+
+export interface Conditions {
+  near?: Element[][];
+  notNear?: Element[][];
+  scope: Scope;
+  precededBy?: Element[][];
+  unlessPrecededBy?: Element[][];
+  followedBy?: Element[][];
+  unlessFollowedBy?: Element[][];
+}
+
+export interface CompiledPattern {
+  source: string;
+  elements: Element[];
+  /** Token keys the first element can match (the phrase index keys). */
+  anchors: string[];
+  conditions: Conditions[];
+}
+
+export interface Requirement {
+  says: string;
+  terms: Element[][];
+}
+
+export interface RuleMeta {
+  id: string;
+  category: Category;
+  severity: Severity;
+  summary: string;
+  rationale: string;
+  message: string;
+  suggestions: string[];
+  fix: boolean;
+  url?: string;
+  negation: 'respect' | 'ignore';
+  examples: { flags: string[]; passes: string[] };
+  file: string;
+}
+
+export interface PhraseRule extends RuleMeta {
+  scope: 'phrase';
+  patterns: CompiledPattern[];
+}
+
+export interface DocumentRule extends RuleMeta {
+  scope: 'document';
+  announce: CompiledPattern[];
+  requires: Requirement[];
+}
+
+export type CompiledRule = PhraseRule | DocumentRule;
+
+export interface CompiledRules {
+  rules: CompiledRule[];
+  vocabularies: Map<string, Element[][]>;
+}
+
+const severities: readonly Severity[] = ['error', 'warning', 'info'];
+const conditionKeys = ['near', 'not_near', 'scope', 'preceded_by', 'unless_preceded_by', 'followed_by', 'unless_followed_by'] as const;
+const phraseKeys = ['id', 'category', 'severity', 'summary', 'patterns', 'conditions', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'negation', 'url'];
+const documentKeys = ['id', 'category', 'severity', 'scope', 'summary', 'announce', 'requires', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'negation', 'url'];
+const vocabularyKeys = ['name', 'summary', 'terms'];
+const placeholder = /\{([a-z][a-z0-9-]*)\}/g;
+
+/** Collects every problem in a pack before failing, so a writer fixes them in one go. */
+class Problems {
+  readonly list: string[] = [];
+  constructor(private readonly source: RuleSource) {}
+  add(path: string, message: string): void {
+    const line = lineOf(this.source.lines, path);
+    this.list.push(`${this.source.file}:${line}: ${message}`);
+  }
+}
+
+function lineOf(lines: Record<string, number>, path: string): number {
+  for (let probe = path; probe; probe = probe.includes('.') ? probe.slice(0, probe.lastIndexOf('.')) : '') {
+    if (lines[probe] !== undefined) return lines[probe];
+  }
+  return 1;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string' && item.trim() !== '');
+
+function checkKeys(data: Record<string, unknown>, allowed: readonly string[], prefix: string, problems: Problems): void {
+  for (const key of Object.keys(data)) {
+    if (!allowed.includes(key)) {
+      const hint = closestName(key, allowed);
+      problems.add(prefix ? `${prefix}.${key}` : key, `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
+    }
+  }
+}
+
+function requireString(data: Record<string, unknown>, key: string, problems: Problems): string {
+  const value = data[key];
+  if (typeof value !== 'string' || value.trim() === '') {
+    problems.add(key, `"${key}" must be a non-empty string`);
+    return '';
+  }
+  return value.trim();
+}
+
+function kindOf(file: string): 'vocabulary' | 'rule' {
+  return /(^|\/)vocabulary\//.test(file) ? 'vocabulary' : 'rule';
+}
+
+function baseName(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');
+}
+
+/** Validates and compiles rule and vocabulary sources; throws one RuleInvalid error listing every problem. */
+export function compileRules(sources: RuleSource[]): CompiledRules {
+  const problems: string[] = [];
+  const vocabularyTerms = new Map<string, { terms: string[]; source: RuleSource }>();
+  for (const source of sources.filter((s) => kindOf(s.file) === 'vocabulary')) {
+    const found = new Problems(source);
+    if (!isRecord(source.data)) {
+      found.add('', 'a vocabulary file must be a mapping with name, summary and terms');
+    } else {
+      checkKeys(source.data, vocabularyKeys, '', found);
+      const name = requireString(source.data, 'name', found);
+      requireString(source.data, 'summary', found);
+      if (name && name !== baseName(source.file)) found.add('name', `name "${name}" must equal the file name "${baseName(source.file)}"`);
+      if (!isStringList(source.data.terms) || source.data.terms.length === 0) found.add('terms', '"terms" must be a non-empty list of strings');
+      else if (name) vocabularyTerms.set(name, { terms: source.data.terms, source });
+    }
+    problems.push(...found.list);
+  }
+
+  // Vocabularies compile on first use; a vocabulary may not refer to another (no cycles to chase).
+  const vocabularies = new Map<string, Element[][]>();
+  const resolveVocabulary = (name: string): Element[][] | undefined => {
+    const cached = vocabularies.get(name);
+    if (cached) return cached;
+    const entry = vocabularyTerms.get(name);
+    if (!entry) return undefined;
+    const found = new Problems(entry.source);
+    const compiled: Element[][] = [];
+    entry.terms.forEach((term, index) => {
+      try {
+        compiled.push(parsePattern(term, () => {
+          throw new PatternError('a vocabulary term cannot refer to another vocabulary');
+        }));
+      } catch (error) {
+        if (!(error instanceof PatternError)) throw error;
+        found.add(`terms.${index}`, `term "${term}": ${error.message}`);
+      }
+    });
+    problems.push(...found.list);
+    vocabularies.set(name, compiled);
+    return compiled;
+  };
+
+  const rules: CompiledRule[] = [];
+  const seen = new Set<string>();
+  for (const source of sources.filter((s) => kindOf(s.file) === 'rule')) {
+    const found = new Problems(source);
+    const rule = compileRule(source, found, resolveVocabulary);
+    if (rule) {
+      if (seen.has(rule.id)) found.add('id', `duplicate rule id "${rule.id}"`);
+      seen.add(rule.id);
+      rules.push(rule);
+    }
+    problems.push(...found.list);
+  }
+  // Compile every vocabulary, used or not, so a broken term is reported where it is written.
+  for (const name of vocabularyTerms.keys()) resolveVocabulary(name);
+  if (problems.length > 0) throw new TonelintError('RuleInvalid', problems.join('\n'));
+  return { rules, vocabularies };
+}
+
+function compileRule(source: RuleSource, problems: Problems, resolve: (name: string) => Element[][] | undefined): CompiledRule | undefined {
+  const data = source.data;
+  if (!isRecord(data)) {
+    problems.add('', 'a rule file must be a mapping (see rules/FORMAT.md)');
+    return undefined;
+  }
+  const isDocument = data.scope === 'document';
+  if (data.scope !== undefined && !isDocument) problems.add('scope', `"scope" is "document" or absent, not "${String(data.scope)}"`);
+  checkKeys(data, isDocument ? documentKeys : phraseKeys, '', problems);
+
+  const id = requireString(data, 'id', problems);
+  if (id && id !== baseName(source.file)) problems.add('id', `id "${id}" must equal the file name "${baseName(source.file)}"`);
+  if (id && !/^[a-z][a-z0-9-]*$/.test(id)) problems.add('id', `id "${id}" must be lower-case words joined by hyphens`);
+  const category = requireString(data, 'category', problems) as Category;
+  if (category && !categories.includes(category)) problems.add('category', `unknown category "${category}" (${categories.join(', ')})`);
+  const folder = source.file.split('/').at(-2);
+  if (category && folder && folder !== category) problems.add('category', `category "${category}" must match the folder "${folder}"`);
+  const severity = requireString(data, 'severity', problems) as Severity;
+  if (severity && !severities.includes(severity)) problems.add('severity', `severity is one of ${severities.join(', ')}, not "${severity}"`);
+  const summary = requireString(data, 'summary', problems);
+  const rationale = requireString(data, 'rationale', problems);
+  const message = requireString(data, 'message', problems);
+  if (!isStringList(data.suggestions) || data.suggestions.length === 0) problems.add('suggestions', '"suggestions" must be a non-empty list of strings');
+  const suggestions = isStringList(data.suggestions) ? data.suggestions : [];
+  if (data.fix !== undefined && typeof data.fix !== 'boolean') problems.add('fix', '"fix" must be true or false');
+  if (data.url !== undefined && (typeof data.url !== 'string' || !/^https?:\/\//.test(data.url))) problems.add('url', '"url" must be an http(s) address');
+  if (data.negation !== undefined && data.negation !== 'ignore' && data.negation !== 'respect') problems.add('negation', '"negation" is "respect" (default) or "ignore"');
+
+  const examples = { flags: [] as string[], passes: [] as string[] };
+  if (!isRecord(data.examples)) problems.add('examples', '"examples" must have "flags" and "passes" lists');
+  else {
+    checkKeys(data.examples, ['flags', 'passes'], 'examples', problems);
+    for (const key of ['flags', 'passes'] as const) {
+      const list = data.examples[key];
+      if (!isStringList(list) || list.length < 3) problems.add(`examples.${key}`, `"examples.${key}" needs at least 3 examples`);
+      else examples[key] = list;
+    }
+  }
+
+  const compilePatternList = (key: string, value: unknown, shared: Conditions | undefined): CompiledPattern[] => {
+    if (!Array.isArray(value) || value.length === 0) {
+      problems.add(key, `"${key}" must be a non-empty list`);
+      return [];
+    }
+    const compiled: CompiledPattern[] = [];
+    value.forEach((item, index) => {
+      const path = `${key}.${index}`;
+      let text: string | undefined;
+      let own: Conditions | undefined;
+      if (typeof item === 'string') text = item;
+      else if (isRecord(item)) {
+        checkKeys(item, ['match', ...conditionKeys], path, problems);
+        if (typeof item.match !== 'string') problems.add(path, 'a pattern object needs "match"');
+        else text = item.match;
+        own = compileConditions(item, path, problems, resolve);
+      } else problems.add(path, 'a pattern is a string or an object with "match"');
+      if (text === undefined) return;
+      try {
+        const elements = parsePattern(text, resolve);
+        const anchors = checkPattern(elements);
+        compiled.push({ source: text, elements, anchors, conditions: [shared, own].filter((c): c is Conditions => c !== undefined) });
+      } catch (error) {
+        if (!(error instanceof PatternError)) throw error;
+        problems.add(path, `pattern "${text}": ${error.message}`);
+      }
+    });
+    return compiled;
+  };
+
+  let shared: Conditions | undefined;
+  if (data.conditions !== undefined) {
+    if (!isRecord(data.conditions)) problems.add('conditions', '"conditions" must be a mapping');
+    else {
+      checkKeys(data.conditions, conditionKeys, 'conditions', problems);
+      shared = compileConditions(data.conditions, 'conditions', problems, resolve);
+    }
+  }
+
+  const meta = {
+    id,
+    category,
+    severity,
+    summary,
+    rationale,
+    message,
+    suggestions,
+    fix: data.fix === true,
+    url: typeof data.url === 'string' ? data.url : undefined,
+    negation: data.negation === 'ignore' ? ('ignore' as const) : ('respect' as const),
+    examples,
+    file: source.file,
+  };
+
+  if (isDocument) {
+    const announce = compilePatternList('announce', data.announce, shared);
+    const requires: Requirement[] = [];
+    if (!Array.isArray(data.requires) || data.requires.length === 0) problems.add('requires', '"requires" must be a non-empty list');
+    else {
+      data.requires.forEach((item, index) => {
+        const path = `requires.${index}`;
+        if (!isRecord(item) || typeof item.says !== 'string' || !isStringList(item.any)) {
+          problems.add(path, 'a requirement has "says" (text) and "any" (a list of terms)');
+          return;
+        }
+        checkKeys(item, ['says', 'any'], path, problems);
+        requires.push({ says: item.says, terms: compileTerms(item.any, `${path}.any`, problems, resolve) });
+      });
+    }
+    checkPlaceholders(meta, ['actual', 'missing'], problems);
+    return { ...meta, scope: 'document', announce, requires };
+  }
+
+  const patterns = compilePatternList('patterns', data.patterns, shared);
+  const captures = new Set(['actual']);
+  for (const pattern of patterns) collectCaptures(pattern.elements, captures);
+  checkPlaceholders(meta, [...captures], problems);
+  return { ...meta, scope: 'phrase', patterns };
+}
+
+function collectCaptures(elements: Element[], into: Set<string>): void {
+  for (const element of elements) {
+    if (element.type === 'number') into.add('number');
+    if (element.type === 'choice') {
+      if (element.capture) into.add(element.capture);
+      else for (const alternative of element.alternatives) collectCaptures(alternative, into);
+    }
+  }
+}
+
+function checkPlaceholders(meta: { message: string; suggestions: string[] }, allowed: string[], problems: Problems): void {
+  const check = (text: string, path: string) => {
+    for (const match of text.matchAll(placeholder)) {
+      if (!allowed.includes(match[1])) problems.add(path, `unknown placeholder {${match[1]}} (available: ${allowed.map((a) => `{${a}}`).join(', ')})`);
+    }
+  };
+  check(meta.message, 'message');
+  meta.suggestions.forEach((suggestion, index) => check(suggestion, `suggestions.${index}`));
+}
+
+function compileTerms(value: unknown, path: string, problems: Problems, resolve: (name: string) => Element[][] | undefined): Element[][] {
+  if (!isStringList(value)) {
+    problems.add(path, `"${path.split('.').pop()}" must be a list of terms`);
+    return [];
+  }
+  const terms: Element[][] = [];
+  value.forEach((term, index) => {
+    try {
+      const elements = parsePattern(term, resolve);
+      checkPattern(elements);
+      terms.push(elements);
+    } catch (error) {
+      if (!(error instanceof PatternError)) throw error;
+      problems.add(`${path}.${index}`, `term "${term}": ${error.message}`);
+    }
+  });
+  return terms;
+}
+
+function compileConditions(
+  data: Record<string, unknown>,
+  path: string,
+  problems: Problems,
+  resolve: (name: string) => Element[][] | undefined,
+): Conditions | undefined {
+  const conditions: Conditions = { scope: 'sentence' };
+  let any = false;
+  if (data.scope !== undefined) {
+    if (data.scope !== 'sentence' && data.scope !== 'paragraph') problems.add(`${path}.scope`, '"scope" is "sentence" or "paragraph"');
+    else conditions.scope = data.scope;
+  }
+  const map = [
+    ['near', 'near'],
+    ['not_near', 'notNear'],
+    ['preceded_by', 'precededBy'],
+    ['unless_preceded_by', 'unlessPrecededBy'],
+    ['followed_by', 'followedBy'],
+    ['unless_followed_by', 'unlessFollowedBy'],
+  ] as const;
+  for (const [key, field] of map) {
+    if (data[key] === undefined) continue;
+    conditions[field] = compileTerms(data[key], `${path}.${key}`, problems, resolve);
+    any = true;
+  }
+  return any ? conditions : undefined;
+}

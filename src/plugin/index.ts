@@ -1,0 +1,91 @@
+// retextTonelint: the unified/retext plugin, usable in anyone's pipeline next to other retext
+// plugins, and the presets. Messages follow the vfile conventions of retext-equality/alex:
+// ruleId, source, actual, expected, url, and a place spanning the whole match.
+import type { Root } from 'nlcst';
+import type { Plugin, Preset } from 'unified';
+import type { VFile } from 'vfile';
+import type { LintConfig } from '../core/config.js';
+import { Engine } from '../core/engine.js';
+import type { Finding } from '../core/finding.js';
+import type { CompiledRules } from '../core/rule.js';
+import { engineSettings } from '../core/settings.js';
+import { applyDirectives, parseDirectives } from '../core/suppress.js';
+import { compileBuiltinRules } from './builtin.js';
+import { paragraphsFromNlcst } from './nlcst-tokens.js';
+
+export const SOURCE = 'tonelint';
+
+export interface TonelintPluginOptions {
+  /** Severity overrides and the allow list (the same shape as a config file). */
+  config?: LintConfig;
+  /** How inline disable directives are written: `markdown` (HTML comments, default) or `text` (`#` / `//` lines). */
+  format?: 'markdown' | 'text';
+  /** Compiled rules to use instead of the built-in packs. */
+  rules?: CompiledRules;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Every tonelint finding before inline directives were applied. */
+    tonelintFindings: Finding[];
+  }
+}
+
+const engines = new Map<string, Engine>();
+
+/** One engine (and so one phrase index) per distinct configuration, built once per process. */
+export function engineFor(config: LintConfig = {}, rules?: CompiledRules): Engine {
+  if (rules) return new Engine(rules, engineSettings(config));
+  const key = JSON.stringify([config.rules ?? {}, config.categories ?? {}, config.allow ?? []]);
+  let engine = engines.get(key);
+  if (!engine) {
+    engine = new Engine(compileBuiltinRules(), engineSettings(config));
+    engines.set(key, engine);
+  }
+  return engine;
+}
+
+const retextTonelint: Plugin<[TonelintPluginOptions?], Root> = function (options = {}) {
+  const engine = engineFor(options.config, options.rules);
+  return function (tree: Root, file: VFile) {
+    const text = String(file.value ?? '');
+    const findings = engine.lint(text, paragraphsFromNlcst(tree, text));
+    file.data.tonelintFindings = findings;
+    const format = options.format ?? (/\.(md|markdown)$/i.test(file.path ?? '') || file.path === undefined ? 'markdown' : 'text');
+    for (const finding of applyDirectives(findings, parseDirectives(text, format)).findings) {
+      const message = file.message(finding.message, {
+        place: { start: finding.start, end: finding.end },
+        ruleId: finding.ruleId,
+        source: SOURCE,
+      });
+      // vfile: fatal true = error, false = warning, undefined = info.
+      message.fatal = finding.severity === 'error' ? true : finding.severity === 'warning' ? false : undefined;
+      message.actual = finding.actual;
+      message.expected = finding.suggestions;
+      message.url = finding.url;
+    }
+  };
+};
+
+export default retextTonelint;
+export { retextTonelint };
+
+/**
+ * retext-equality as the opt-in `inclusive` category, loaded only when a run needs it (it is
+ * the largest part of start-up otherwise).
+ */
+export const retextInclusive: Plugin<[Record<string, unknown>?], Root> = function (options) {
+  let transform: ((tree: Root, file: VFile) => void) | undefined;
+  return async function (tree: Root, file: VFile) {
+    if (!transform) {
+      const { default: retextEquality } = await import('retext-equality');
+      transform = (retextEquality as unknown as (options?: unknown) => (tree: Root, file: VFile) => void)(options);
+    }
+    transform(tree, file);
+  };
+};
+
+export const presets: Record<'recommended' | 'all', Preset> = {
+  recommended: { plugins: [[retextTonelint, { config: { preset: 'recommended' } }]] },
+  all: { plugins: [[retextTonelint, { config: { preset: 'all' } }], [retextInclusive]] },
+};

@@ -1,0 +1,60 @@
+// The bridge from retext's sentence segmentation (nlcst) to the core's token stream.
+import type { Paragraph as NlcstParagraph, Root, Sentence as NlcstSentence } from 'nlcst';
+import { breakToken, tokenizeRun, type Paragraph, type Sentence, type Token } from '../core/match/tokens.js';
+
+/**
+ * Paragraphs with their sentences and tokens. Adjacent nodes with no source gap between them form
+ * one run, re-tokenised by the core so `1,200`, `head-count` and `staff’s` are single tokens;
+ * inline code becomes a break that no pattern crosses.
+ */
+export function paragraphsFromNlcst(tree: Root, text: string): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  const visitParagraph = (node: NlcstParagraph) => {
+    const sentences: Sentence[] = [];
+    for (const child of node.children) {
+      if (child.type === 'SentenceNode') {
+        const sentence = sentenceFrom(child, text);
+        if (sentence) sentences.push(sentence);
+      }
+    }
+    if (sentences.length > 0) paragraphs.push({ start: sentences[0].start, end: sentences.at(-1)!.end, sentences });
+  };
+  for (const child of tree.children) {
+    if (child.type === 'ParagraphNode') visitParagraph(child);
+    else if (child.type === 'SentenceNode') {
+      const sentence = sentenceFrom(child, text);
+      if (sentence) paragraphs.push({ start: sentence.start, end: sentence.end, sentences: [sentence] });
+    }
+  }
+  return paragraphs;
+}
+
+function sentenceFrom(node: NlcstSentence, text: string): Sentence | undefined {
+  const tokens: Token[] = [];
+  let runStart = -1;
+  let runEnd = -1;
+  const flush = () => {
+    if (runStart >= 0) tokenizeRun(text.slice(runStart, runEnd), runStart, tokens);
+    runStart = -1;
+  };
+  for (const child of node.children) {
+    const start = child.position?.start.offset;
+    const end = child.position?.end.offset;
+    if (start === undefined || end === undefined) continue;
+    if (child.type === 'WhiteSpaceNode') {
+      flush();
+    } else if (child.type === 'SourceNode') {
+      flush();
+      tokens.push(breakToken(start, end));
+    } else if (runStart >= 0 && start === runEnd) {
+      runEnd = end;
+    } else {
+      flush();
+      runStart = start;
+      runEnd = end;
+    }
+  }
+  flush();
+  if (tokens.length === 0) return undefined;
+  return { start: tokens[0].start, end: tokens.at(-1)!.end, tokens };
+}

@@ -1,0 +1,33 @@
+// Processors for Markdown (remark-parse + gfm + front matter, bridged into retext with
+// retext-english's parser so positions map to the source) and plain text. They touch no disk,
+// so they live beside the plugin rather than in node/.
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRetext from 'remark-retext';
+import retextEnglish from 'retext-english';
+import { unified, type Processor } from 'unified';
+import type { LintConfig } from '../core/config.js';
+import { inclusiveEnabled } from '../core/settings.js';
+import { retextInclusive, retextTonelint } from './index.js';
+
+export type Format = 'markdown' | 'text';
+
+// Processors are frozen and reused: building one costs more than linting a short memo.
+const processors = new Map<string, Processor<any, any, any, any, any>>();
+
+export function processorFor(format: Format, config: LintConfig = {}): Processor<any, any, any, any, any> {
+  const inclusive = inclusiveEnabled(config);
+  const key = JSON.stringify([format, inclusive, config.rules ?? {}, config.categories ?? {}, config.allow ?? []]);
+  let processor = processors.get(key);
+  if (processor) return processor;
+  const retext = unified().use(retextEnglish).use(retextTonelint, { config, format });
+  if (inclusive) retext.use(retextInclusive);
+  processor =
+    format === 'markdown'
+      ? (unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkRetext, retext.freeze() as any) as any)
+      : retext;
+  processor!.freeze();
+  processors.set(key, processor!);
+  return processor!;
+}
