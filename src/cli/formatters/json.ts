@@ -1,0 +1,24 @@
+// ESLint-shaped JSON: one object per file, severities as the strings error/warning/info.
+import type { Formatter } from './report.js';
+
+export const formatJson: Formatter = (reports) => {
+  const files = reports.map((report) => ({
+    filePath: report.filePath,
+    messages: report.messages.map((message) => ({
+      ruleId: message.ruleId,
+      category: message.category,
+      severity: message.severity,
+      message: message.message,
+      line: message.start.line,
+      column: message.start.column,
+      endLine: message.end.line,
+      endColumn: message.end.column,
+      suggestions: message.suggestions,
+      fix: message.fix ? { range: message.fix.range, text: message.fix.text } : null,
+    })),
+    errorCount: report.errorCount,
+    warningCount: report.warningCount,
+    infoCount: report.infoCount,
+  }));
+  return `${JSON.stringify(files)}\n`;
+};
