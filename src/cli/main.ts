@@ -55,8 +55,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return await lintCommand(options, io, engine, problems);
   } catch (error) {
     problems.fail(error);
-    problems.flush();
     return 2;
+  } finally {
+    problems.flush();
   }
 }
 

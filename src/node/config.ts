@@ -130,7 +130,7 @@ export async function loadConfigFile(
   const config = validateConfig(raw, context.ruleIds, (message, keyPath) => {
     errors.push(new TonelintError('ConfigInvalid', message, { file: path, line: parsed.lineOf([...prefix, ...keyPath]) }));
   });
-  if (errors.length > 0) throw new ConfigErrors(errors);
+  if (errors.length > 0) throw new ConfigErrors(errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   return { config, file, baseDir: dirname(file) };
 }
 
@@ -161,7 +161,7 @@ export function validateConfig(raw: unknown, ruleIds: ReadonlySet<string>, repor
         if (id.startsWith('equality/')) {
           if (config.preset !== 'all') report(`rule "${id}" comes from retext-equality, which only runs with "preset: all"`, ['rules', id]);
         } else if (!ruleIds.has(id)) {
-          report(`unknown rule "${id}"${hint(id, ruleIds)} (tonelint --list-rules shows them all)`, ['rules', id]);
+          report(`unknown rule "${id}"${hint(id, ruleIds) || '; tonelint --list-rules shows every rule'}`, ['rules', id]);
           continue;
         }
         const severity = checkSeverity(value, `rule "${id}"`, ['rules', id], report);
@@ -176,7 +176,7 @@ export function validateConfig(raw: unknown, ruleIds: ReadonlySet<string>, repor
       config.categories = {};
       for (const [name, level] of Object.entries(value)) {
         if (!(categories as readonly string[]).includes(name)) {
-          report(`unknown category "${name}"${hint(name, categories)} (one of ${categories.join(', ')})`, ['categories', name]);
+          report(`unknown category "${name}"${hint(name, categories) || `; use one of ${categories.join(', ')}`}`, ['categories', name]);
           continue;
         }
         const severity = checkSeverity(level, `category "${name}"`, ['categories', name], report);
@@ -198,14 +198,14 @@ function checkSeverity(value: unknown, what: string, keyPath: string[], report: 
   if (typeof value === 'string' && (severityValues as readonly string[]).includes(value)) return value as SeverityOrOff;
   const aliases: Record<string, string> = { warn: 'warning', err: 'error', information: 'info', none: 'off', '0': 'off', '1': 'warning', '2': 'error', false: 'off' };
   const alias = aliases[String(value)];
-  const suggestion = alias ? ` (did you mean "${alias}"?)` : typeof value === 'string' ? hint(value, severityValues) : '';
+  const suggestion = alias ? `; did you mean "${alias}"?` : typeof value === 'string' ? hint(value, severityValues) : '';
   report(`${what} has severity ${describe(value)}; use one of ${severityValues.join(', ')}${suggestion}`, keyPath);
   return undefined;
 }
 
 function hint(name: string, candidates: Iterable<string>): string {
   const closest = closestName(name, candidates);
-  return closest ? ` (did you mean "${closest}"?)` : '';
+  return closest ? `; did you mean "${closest}"?` : '';
 }
 
 function describe(value: unknown): string {
