@@ -10,8 +10,14 @@ export interface LoadedConfig {
   file?: string;
 }
 
-/** Finds and reads the config for a document path; throws a TonelintError when a file is invalid. */
+/** Finds and reads the config for a document path; throws when a config file is invalid. */
 export type ConfigLoader = (documentPath: string) => Promise<LoadedConfig>;
+
+/**
+ * Makes a fresh loader (with empty caches): once at start and again whenever a config file or
+ * the settings change. `warn` receives non-fatal problems, such as a skipped code config file.
+ */
+export type ConfigLoaderFactory = (warn: (message: string) => void) => ConfigLoader;
 
 /** The editor-side settings (section `tonelint`). */
 export interface TonelintSettings {
@@ -66,5 +72,5 @@ export function isConfigFile(filePath: string): boolean {
   return (configFileNames as readonly string[]).includes(path.basename(filePath));
 }
 
-/** Until the CLI's loader is wired: no config files, only settings. */
-export const noConfigFiles: ConfigLoader = async () => ({ config: undefined });
+/** No config files, only settings: for documents outside any project and for tests. */
+export const noConfigFiles: ConfigLoaderFactory = () => async () => ({ config: undefined });

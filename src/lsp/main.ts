@@ -25,7 +25,7 @@ export function startServer(options: StartServerOptions = {}): Connection {
     process.on('uncaughtException', (error) => connection.console.error(`tonelint: uncaught: ${error.stack ?? error.message}`));
     process.on('unhandledRejection', (reason) => connection.console.error(`tonelint: unhandled rejection: ${String(reason)}`));
   }
-  attachServer(connection, { loadConfig: projectConfigLoader, ...options });
+  attachServer(connection, { createConfigLoader: projectConfigLoader, ...options });
   connection.listen();
   return connection;
 }

@@ -1,5 +1,20 @@
-// The project's config files, read with the CLI's loader so the editor and the CLI agree.
-// TODO(wire): src/node/config.ts has not landed yet; until it does, only editor settings apply.
-import { noConfigFiles, type ConfigLoader } from './config.js';
+// The project's config files, found and validated by the CLI's resolver so the editor and the
+// CLI always agree on what applies to a file.
+import path from 'node:path';
+import { listRules } from '../index.js';
+import { ConfigResolver } from '../node/config.js';
+import type { ConfigLoaderFactory } from './config.js';
 
-export const projectConfigLoader: ConfigLoader = noConfigFiles;
+export const projectConfigLoader: ConfigLoaderFactory = (warn) => {
+  let resolver: ConfigResolver | undefined;
+  return async (documentPath) => {
+    // Built on first use, inside the promise: a broken rule pack becomes a reported error,
+    // not a crash at start-up.
+    resolver ??= new ConfigResolver({
+      ruleIds: new Set(listRules().map((rule) => rule.id)),
+      warn: (warning) => warn(warning.format()),
+    });
+    const loaded = await resolver.forDirectory(path.dirname(documentPath));
+    return { config: loaded?.config, file: loaded?.file };
+  };
+};

@@ -19,7 +19,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getRule } from '../index.js';
+import { getRule, lint } from '../index.js';
 import type { LintConfig } from '../core/config.js';
 import { isTonelintError } from '../core/errors.js';
 import {
@@ -41,15 +41,15 @@ import {
   type PositionEncoding,
 } from './convert.js';
 import { IncrementalLinter, type DocumentLintResult } from './incremental.js';
-import { isConfigFile, mergeConfig, noConfigFiles, readSettings, type ConfigLoader, type TonelintSettings } from './config.js';
+import { isConfigFile, mergeConfig, noConfigFiles, readSettings, type ConfigLoaderFactory, type TonelintSettings } from './config.js';
 
 export const defaultDebounceMs = 150;
 export const fixAllKind = 'source.fixAll.tonelint';
 const languageFormats: Record<string, DocumentFormat> = { markdown: 'markdown', plaintext: 'text' };
 
 export interface ServerOptions {
-  /** Finds the project config for a document path (the CLI's loader). */
-  loadConfig?: ConfigLoader;
+  /** Makes the loader that finds a document's project config (the CLI's loader). */
+  createConfigLoader?: ConfigLoaderFactory;
   /** Overrides the debounce for every document (the bench sets 0). */
   debounceMs?: number;
 }
@@ -57,6 +57,8 @@ export interface ServerOptions {
 /** The findings of one document version, with the text they were computed on. */
 interface LintSnapshot {
   version: number;
+  /** Which config load the findings were computed with. */
+  generation: number;
   index: LineIndex;
   result: DocumentLintResult;
 }
@@ -78,7 +80,7 @@ interface ClientSupport {
 
 /** Wires tonelint onto an LSP connection. Returns nothing: the connection owns the lifetime. */
 export function attachServer(connection: Connection, options: ServerOptions = {}): void {
-  const loadConfig = options.loadConfig ?? noConfigFiles;
+  const createConfigLoader = options.createConfigLoader ?? noConfigFiles;
   const documents = new Map<string, OpenDocument>();
   const configs = new Map<string, Promise<LintConfig | undefined>>();
   const reportedConfigErrors = new Set<string>();
@@ -87,16 +89,25 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   let initSettings: TonelintSettings = {};
   let support: ClientSupport = { configuration: false, watchedFilesRegistration: false, documentChanges: false, markdownHover: false };
   let shuttingDown = false;
+  // Bumped on every config reload, so findings computed under an old config are never published.
+  let generation = 0;
 
+  let lastLogged = '';
   const logError = (what: string, error: unknown) => {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    connection.console.error(`tonelint: ${what}: ${detail}`);
+    const line = `tonelint: ${what}: ${detail}`;
+    // The same failure on every keystroke (a broken rule pack) is logged once, not per edit.
+    if (line === lastLogged) return;
+    lastLogged = line;
+    connection.console.error(line);
   };
+  const newLoader = () => createConfigLoader((message) => connection.console.warn(`tonelint: ${message}`));
+  let loadConfig = newLoader();
 
   const debounceMs = () => options.debounceMs ?? settings.debounceMs ?? initSettings.debounceMs ?? defaultDebounceMs;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const capabilities = params.capabilities;
+    const capabilities = params.capabilities ?? {};
     const general = capabilities.general as { positionEncodings?: string[] } | undefined;
     // clangd's pre-3.17 extension, which some clients (Neovim 0.7 users, via on_init) still use.
     const legacy = (capabilities as { offsetEncoding?: string[] }).offsetEncoding;
@@ -145,6 +156,8 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   }
 
   function reloadConfig(): void {
+    loadConfig = newLoader();
+    generation++;
     configs.clear();
     reportedConfigErrors.clear();
     for (const uri of documents.keys()) schedule(uri, 0);
@@ -165,19 +178,34 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     const key = file ? path.dirname(file) : '';
     let pending = configs.get(key);
     if (pending === undefined) {
-      pending = (file ? loadConfig(file) : Promise.resolve({ config: undefined })).then(
-        (loaded) => mergeConfig(settings, loaded.config),
-        (error: unknown) => {
-          reportConfigError(error);
-          return mergeConfig(settings, undefined);
-        },
-      );
+      pending = (file ? loadConfig(file) : Promise.resolve({ config: undefined }))
+        .then(
+          (loaded) => mergeConfig(settings, loaded.config),
+          (error: unknown) => {
+            reportConfigError(error);
+            return mergeConfig(settings, undefined);
+          },
+        )
+        .then(async (config) => {
+          // The core validates a config on every lint; checking it once here turns a bad
+          // setting into one message and default linting, not an error per keystroke.
+          if (config === undefined) return undefined;
+          try {
+            await lint('', { config });
+            return config;
+          } catch (error) {
+            if (!isTonelintError(error) || error.code !== 'ConfigInvalid') throw error;
+            reportConfigError(error);
+            return undefined;
+          }
+        });
       configs.set(key, pending);
     }
     return pending;
   }
 
   function reportConfigError(error: unknown): void {
+    // A ConfigErrors lists every problem, one `file:line: message` per line.
     const text = isTonelintError(error) ? error.format() : error instanceof Error ? error.message : String(error);
     if (reportedConfigErrors.has(text)) return;
     reportedConfigErrors.add(text);
@@ -236,7 +264,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     const open = documents.get(uri);
     if (open === undefined) return;
     const snapshot = await lintCurrent(open);
-    if (snapshot === undefined || documents.get(uri) !== open || open.document.version !== snapshot.version) return;
+    if (snapshot === undefined || documents.get(uri) !== open || open.document.version !== snapshot.version || snapshot.generation !== generation) return;
     const diagnostics = snapshot.result.findings.map((finding) => findingToDiagnostic(finding, snapshot.index, encoding));
     for (const directive of snapshot.result.unusedDisableDirectives) {
       diagnostics.push({
@@ -254,13 +282,14 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   /** The findings for the document's current version, linting it now if needed. */
   async function lintCurrent(open: OpenDocument): Promise<LintSnapshot | undefined> {
     const { document } = open;
-    if (open.snapshot?.version === document.version) return open.snapshot;
+    if (open.snapshot?.version === document.version && open.snapshot.generation === generation) return open.snapshot;
     const text = document.getText();
+    const startedIn = generation;
     try {
       const config = await configFor(document.uri);
       const result = await open.linter.lint(text, open.format, config);
-      const snapshot: LintSnapshot = { version: document.version, index: indexLines(text), result };
-      if (open.document.version === snapshot.version) open.snapshot = snapshot;
+      const snapshot: LintSnapshot = { version: document.version, generation: startedIn, index: indexLines(text), result };
+      if (open.document.version === snapshot.version && generation === startedIn) open.snapshot = snapshot;
       return snapshot;
     } catch (error) {
       logError(`linting ${document.uri}`, error);

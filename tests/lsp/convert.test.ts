@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/core/finding.js';
+import {
+  directiveComment,
+  disableFileEdit,
+  disableLineEdit,
+  findingToDiagnostic,
+  fixAllEdits,
+  hoverMarkdown,
+  indexLines,
+  lineStarts,
+  negotiateEncoding,
+  offsetToPosition,
+  positionToOffset,
+  suggestionEdit,
+  suggestionTitle,
+} from '../../src/lsp/convert.js';
+
+/** A finding over `actual`'s first occurrence in `text`, as the core would report it. */
+function findingIn(text: string, actual: string, extra: Partial<Finding> = {}): Finding {
+  const offset = text.indexOf(actual);
+  if (offset < 0) throw new Error(`"${actual}" not in text`);
+  const point = (at: number) => {
+    const before = text.slice(0, at).split('\n');
+    return { line: before.length, column: before[before.length - 1].length + 1, offset: at };
+  };
+  return {
+    ruleId: 'people-as-units',
+    category: 'dehumanizing',
+    severity: 'warning',
+    message: `“${actual}” counts people as units; name them as people.`,
+    start: point(offset),
+    end: point(offset + actual.length),
+    actual,
+    suggestions: ['40 colleagues'],
+    url: 'https://example.test/rules/people-as-units',
+    ...extra,
+  };
+}
+
+/** Applies LSP edits (given in utf-16) to a text, last first, the way an editor does. */
+function applyEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+  const index = indexLines(text);
+  const spans = edits
+    .map((edit) => ({ start: positionToOffset(index, edit.range.start), end: positionToOffset(index, edit.range.end), newText: edit.newText }))
+    .sort((a, b) => b.start - a.start);
+  let output = text;
+  for (const span of spans) output = output.slice(0, span.start) + span.newText + output.slice(span.end);
+  return output;
+}
+
+describe('positions', () => {
+  it('counts \\n, \\r\\n and \\r as line ends', () => {
+    expect(lineStarts('a\nb\r\nc\rd')).toEqual([0, 2, 5, 7]);
+  });
+
+  it('counts an emoji as two utf-16 units, four utf-8 bytes and one utf-32 unit', () => {
+    const text = 'Hi 👋 team, we cut heads.';
+    const index = indexLines(text);
+    const offset = text.indexOf('team');
+    expect(offsetToPosition(index, offset, 'utf-16')).toEqual({ line: 0, character: 6 });
+    expect(offsetToPosition(index, offset, 'utf-8')).toEqual({ line: 0, character: 8 });
+    expect(offsetToPosition(index, offset, 'utf-32')).toEqual({ line: 0, character: 5 });
+    for (const encoding of ['utf-16', 'utf-8', 'utf-32'] as const) {
+      expect(positionToOffset(index, offsetToPosition(index, offset, encoding), encoding)).toBe(offset);
+    }
+  });
+
+  it('counts accented letters as two utf-8 bytes', () => {
+    const index = indexLines('Café staff\nnext');
+    expect(offsetToPosition(index, 5, 'utf-8')).toEqual({ line: 0, character: 6 });
+    expect(positionToOffset(index, { line: 0, character: 6 }, 'utf-8')).toBe(5);
+  });
+
+  it('round-trips every offset that starts a character, in every encoding', () => {
+    const text = 'Ünïcode 👩‍💻 line\r\n\n  second 🎉 line\rthird';
+    const index = indexLines(text);
+    for (let offset = 0; offset <= text.length; offset++) {
+      const code = text.charCodeAt(offset);
+      if (code >= 0xdc00 && code <= 0xdfff) continue;
+      if (text[offset - 1] === '\r' && text[offset] === '\n') continue;
+      for (const encoding of ['utf-16', 'utf-8', 'utf-32'] as const) {
+        expect(positionToOffset(index, offsetToPosition(index, offset, encoding), encoding)).toBe(offset);
+      }
+    }
+  });
+
+  it('clamps a character past the end of its line to the line end, before the line break', () => {
+    const index = indexLines('short\r\nnext');
+    expect(positionToOffset(index, { line: 0, character: 99 })).toBe(5);
+    expect(positionToOffset(index, { line: 9, character: 0 })).toBe('short\r\nnext'.length);
+  });
+
+  it('never splits a surrogate pair', () => {
+    const index = indexLines('a🎉b');
+    expect(positionToOffset(index, { line: 0, character: 2 }, 'utf-16')).toBe(1);
+    expect(positionToOffset(index, { line: 0, character: 3 }, 'utf-8')).toBe(1);
+  });
+});
+
+describe('negotiateEncoding', () => {
+  it('defaults to utf-16', () => {
+    expect(negotiateEncoding(undefined)).toBe('utf-16');
+    expect(negotiateEncoding(['latin-1'])).toBe('utf-16');
+  });
+  it('honours the client’s first supported preference', () => {
+    expect(negotiateEncoding(['utf-8', 'utf-16'])).toBe('utf-8');
+    expect(negotiateEncoding(['utf-32', 'utf-8'])).toBe('utf-32');
+  });
+});
+
+describe('findingToDiagnostic', () => {
+  it('maps severity, code, docs link and source, with a range from the offsets', () => {
+    const text = 'Intro 🚀\nWe will cut 40 heads from support.';
+    const finding = findingIn(text, 'cut 40 heads', { severity: 'error' });
+    expect(findingToDiagnostic(finding, indexLines(text), 'utf-16')).toEqual({
+      range: { start: { line: 1, character: 8 }, end: { line: 1, character: 20 } },
+      severity: 1,
+      code: 'people-as-units',
+      codeDescription: { href: 'https://example.test/rules/people-as-units' },
+      source: 'tonelint',
+      message: finding.message,
+    });
+    expect(findingToDiagnostic({ ...finding, severity: 'warning' }, indexLines(text), 'utf-16').severity).toBe(2);
+    expect(findingToDiagnostic({ ...finding, severity: 'info' }, indexLines(text), 'utf-16').severity).toBe(3);
+  });
+
+  it('puts ranges after an emoji on the same line in utf-16 units', () => {
+    const text = 'Team 🎉🎉 news: we will cut 40 heads.';
+    const diagnostic = findingToDiagnostic(findingIn(text, 'cut 40 heads'), indexLines(text), 'utf-16');
+    expect(diagnostic.range.start.character).toBe(text.indexOf('cut'));
+    expect(diagnostic.range.start.character).toBe(Array.from(text.slice(0, text.indexOf('cut'))).length + 2);
+  });
+});
+
+describe('edits', () => {
+  it('replaces the finding with the chosen suggestion, right after non-ASCII text', () => {
+    const text = 'Ça va 👋 — we will cut 40 heads from support.';
+    const finding = findingIn(text, '40 heads');
+    expect(applyEdits(text, [suggestionEdit(finding, '40 colleagues', indexLines(text), 'utf-16')])).toBe(
+      'Ça va 👋 — we will cut 40 colleagues from support.',
+    );
+  });
+
+  it('gives the rewrite in the quick fix title', () => {
+    expect(suggestionTitle(findingIn('cut 40 heads', '40 heads'), '40 colleagues')).toBe('Replace “40 heads” with “40 colleagues”');
+  });
+
+  it('applies every safe fix, skipping overlaps and no-ops like applyFixes', () => {
+    const text = 'abc def ghi';
+    const findings = [
+      findingIn(text, 'abc', { fix: { range: [0, 3], text: 'ABC' } }),
+      findingIn(text, 'bc d', { fix: { range: [1, 5], text: 'X' } }),
+      findingIn(text, 'ghi', { fix: { range: [8, 11], text: 'ghi' } }),
+      findingIn(text, 'def'),
+    ];
+    expect(applyEdits(text, fixAllEdits(findings, indexLines(text), 'utf-16'))).toBe('ABC def ghi');
+  });
+
+  it('disables a rule for the next line with a markdown comment on its own line, keeping list indentation', () => {
+    const text = '# Plan\n\n- first\n  - We will cut 40 heads.\n';
+    const edit = disableLineEdit(findingIn(text, 'cut 40 heads'), indexLines(text), 'markdown');
+    expect(applyEdits(text, [edit])).toBe(
+      '# Plan\n\n- first\n  <!-- tonelint-disable-next-line people-as-units -->\n  - We will cut 40 heads.\n',
+    );
+  });
+
+  it('keeps blockquote markers and the file’s CRLF line endings', () => {
+    const text = 'Intro\r\n\r\n> We will cut 40 heads.\r\n';
+    const edit = disableLineEdit(findingIn(text, 'cut 40 heads'), indexLines(text), 'markdown');
+    expect(applyEdits(text, [edit])).toBe('Intro\r\n\r\n> <!-- tonelint-disable-next-line people-as-units -->\r\n> We will cut 40 heads.\r\n');
+  });
+
+  it('uses a # comment for plain text', () => {
+    const text = 'We will cut 40 heads.';
+    expect(applyEdits(text, [disableLineEdit(findingIn(text, 'cut 40 heads'), indexLines(text), 'text')])).toBe(
+      '# tonelint-disable-next-line people-as-units\nWe will cut 40 heads.',
+    );
+    expect(directiveComment('disable', 'x', 'text')).toBe('# tonelint-disable x');
+  });
+
+  it('disables a rule for the file at the top, after front matter', () => {
+    const plain = 'Memo\n\nWe will cut 40 heads.\n';
+    expect(applyEdits(plain, [disableFileEdit('people-as-units', indexLines(plain), 'markdown')])).toBe(
+      '<!-- tonelint-disable people-as-units -->\nMemo\n\nWe will cut 40 heads.\n',
+    );
+    const withFrontMatter = '---\ntitle: Memo\n---\nWe will cut 40 heads.\n';
+    expect(applyEdits(withFrontMatter, [disableFileEdit('people-as-units', indexLines(withFrontMatter), 'markdown')])).toBe(
+      '---\ntitle: Memo\n---\n<!-- tonelint-disable people-as-units -->\nWe will cut 40 heads.\n',
+    );
+  });
+});
+
+describe('hoverMarkdown', () => {
+  it('shows the message, summary, rationale, rewrites and docs link', () => {
+    const finding = findingIn('We will cut 40 heads.', 'cut 40 heads', { suggestions: ['cut 40 roles', '40 colleagues'] });
+    const markdown = hoverMarkdown(finding, {
+      summary: 'People counted as units, heads or resources.',
+      rationale: 'Counting colleagues as heads tells readers they were line items.',
+    });
+    expect(markdown).toContain(`**${finding.message}**`);
+    expect(markdown).toContain('People counted as units, heads or resources.');
+    expect(markdown).toContain('Counting colleagues as heads');
+    expect(markdown).toContain('- cut 40 roles\n- 40 colleagues');
+    expect(markdown).toContain('(https://example.test/rules/people-as-units)');
+  });
+});
