@@ -208,10 +208,12 @@ export class Engine {
     const says = missing.map((requirement) => requirement.says);
     const joined = says.length === 1 ? says[0] : `${says.slice(0, -1).join(', ')} or ${says.at(-1)}`;
     // Placed on the whole announcing sentence: the fix is to add to the text, not to reword a phrase.
-    const tokens = announced.sentence.tokens.filter((token) => token.kind !== 'break');
-    const whole: Match = { ...announced, match: { first: 0, end: tokens.length, captures: {} } };
-    const finding = this.toFinding(text, lines, { ...whole, sentence: { ...announced.sentence, tokens } }, { missing: joined }, severity);
-    return finding;
+    const tokens = announced.sentence.tokens;
+    const isWord = (token: Token) => token.kind === 'word' || token.kind === 'number';
+    const first = tokens.findIndex(isWord);
+    const last = tokens.findLastIndex(isWord);
+    const whole: Match = { ...announced, match: { first, end: last + 1, captures: {} } };
+    return this.toFinding(text, lines, whole, { missing: joined }, severity);
   }
 
   private toFinding(text: string, lines: LineIndex, found: Match, extra: Record<string, string> = {}, severity = found.entry.severity): Finding {

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { actuals, compile, lintWith, rule } from './helpers.js';
+
+describe('token patterns', () => {
+  it('match inflections with ~, including irregular and doubled forms', async () => {
+    const rules = compile(rule('cuts', { patterns: ['[cut~|lay~] off? {number} heads'] }));
+    expect(actuals(await lintWith(rules, 'We are cutting 40 heads. They cut 3 heads. He laid off 2 heads.'))).toEqual([
+      'cutting 40 heads',
+      'cut 3 heads',
+      'laid off 2 heads',
+    ]);
+  });
+
+  it('read numbers with separators, scale suffixes and words', async () => {
+    const rules = compile(rule('counts', { patterns: ['{number} jobs'], suggestions: ['{number} people’s jobs'] }));
+    const findings = await lintWith(rules, '1,200 jobs; $38M jobs; 2.3k jobs; forty-two jobs; two hundred jobs; dozens of jobs; a few hundred jobs.');
+    expect(actuals(findings)).toEqual(['1,200 jobs', '$38M jobs', '2.3k jobs', 'forty-two jobs', 'two hundred jobs', 'dozens of jobs', 'a few hundred jobs']);
+    expect(findings[0].suggestions).toEqual(['1,200 people’s jobs']);
+  });
+
+  it('match hyphen, compound and spaced variants of a hyphenated pattern word', async () => {
+    const rules = compile(rule('hc', { patterns: ['head-count cut~'] }));
+    expect(actuals(await lintWith(rules, 'A headcount cut. A head-count cut. A head count cut. A Head-Count cuts.'))).toEqual([
+      'headcount cut',
+      'head-count cut',
+      'head count cut',
+      'Head-Count cuts',
+    ]);
+  });
+
+  it('match straight and curly apostrophes and possessives alike', async () => {
+    const rules = compile(rule('poss', { patterns: ["don't need @people"] }));
+    expect(actuals(await lintWith(rules, "We don’t need staff’s input. We don't need employees' help."))).toEqual(['don’t need staff’s', "don't need employees"]);
+  });
+
+  it('skip quotes and emphasis between words but stop at other punctuation', async () => {
+    const rules = compile(rule('q', { patterns: ['obsolete @people'] }));
+    expect(actuals(await lintWith(rules, 'The “obsolete” staff. The obsolete, staff. The *obsolete* employees.'))).toEqual([
+      'obsolete” staff',
+      'obsolete* employees',
+    ]);
+  });
+
+  it('capture vocabulary words for messages and rewrites', async () => {
+    const rules = compile(rule('cap', { patterns: ['obsolete {number}? @people'], suggestions: ['our {number} {people}', 'the {people} we employ'] }));
+    const [withNumber, without] = await lintWith(rules, 'The obsolete 40 analysts left. The obsolete customer service reps left.');
+    expect(withNumber.suggestions).toEqual(['our 40 analysts', 'the analysts we employ']);
+    expect(without.suggestions).toEqual(['the customer service reps we employ']);
+  });
+
+  it('never match inside inline code, code blocks or URLs', async () => {
+    const rules = compile(rule('code', { patterns: ['kill~ {number}? heads'] }));
+    const text = 'Run `kill 40 heads` or see https://example.com/kill-40-heads.\n\n```\nkill 40 heads\n```\n\nBut kill 40 heads here.\n';
+    expect(actuals(await lintWith(rules, text, 'markdown'))).toEqual(['kill 40 heads']);
+  });
+});
+
+describe('conditions', () => {
+  it('near: counts only with a people word in the sentence', async () => {
+    const rules = compile(rule('near', { patterns: [{ match: 'obsolete', near: ['@people'] }] }));
+    expect(actuals(await lintWith(rules, 'The v1 API is obsolete. Our analysts are obsolete now.'))).toEqual(['obsolete']);
+    const [finding] = await lintWith(rules, 'The v1 API is obsolete. Our analysts are obsolete now.');
+    expect(finding.start.offset).toBe('The v1 API is obsolete. Our analysts are '.length);
+  });
+
+  it('not_near and unless_preceded_by: quiet in the technical sense', async () => {
+    const rules = compile(
+      rule('tech', { patterns: ['redundant'], conditions: { not_near: ['power', 'supplies'], unless_preceded_by: ['make', 'made'] } }),
+    );
+    expect(actuals(await lintWith(rules, 'Redundant power supplies. We made 40 roles redundant. The redundant ones went.'))).toEqual(['redundant']);
+  });
+
+  it('scope paragraph looks at the other sentences of the paragraph', async () => {
+    const rules = compile(rule('para', { patterns: [{ match: 'sunset~', near: ['@people'], scope: 'paragraph' }] }));
+    expect(actuals(await lintWith(rules, 'We sunset the team. Analysts were told.\n\nWe sunset the API.'))).toEqual(['sunset']);
+  });
+});
+
+describe('negation and mention', () => {
+  it('does not count a negated match', async () => {
+    const rules = compile(rule('replace', { patterns: ['replace~ our? @people'] }));
+    expect(actuals(await lintWith(rules, 'AI will not replace our people. AI will replace our people.'))).toEqual(['replace our people']);
+  });
+
+  it('treats "no longer" as no negation', async () => {
+    const rules = compile(rule('need', { patterns: ['need @people'] }));
+    expect(actuals(await lintWith(rules, 'We no longer need analysts.'))).toEqual(['need analysts']);
+  });
+
+  it('lets a rule opt out when its pattern carries the negation itself', async () => {
+    const rules = compile(rule('panic', { patterns: ["if you're not terrified"], negation: 'ignore' }, 'alarmist'));
+    expect(actuals(await lintWith(rules, "If you're not terrified, you are not paying attention."))).toEqual(["If you're not terrified"]);
+  });
+
+  it('does not count a phrase quoted in order to reject it', async () => {
+    const rules = compile(rule('apoc', { patterns: ['jobs apocalypse'] }, 'alarmist'));
+    expect(actuals(await lintWith(rules, 'Some headlines call this a “jobs apocalypse.” We don’t think so.'))).toEqual([]);
+    expect(actuals(await lintWith(rules, 'This is a “jobs apocalypse.” Prepare.'))).toEqual(['jobs apocalypse']);
+  });
+});
+
+describe('document rules', () => {
+  const documentRule = rule(
+    'missing-ack',
+    {
+      scope: 'document',
+      announce: ['lay~ off {number} @people'],
+      requires: [
+        { says: 'acknowledges the people', any: ['thank~', 'severance'] },
+        { says: 'names who decided', any: ['I decided', 'we decided'] },
+      ],
+      message: 'This announcement never {missing}.',
+    },
+    'evasive',
+  );
+  it('fires once, on the announcing sentence, naming what is missing', async () => {
+    const findings = await lintWith(compile(documentRule), 'Q3 update.\n\nWe will lay off 40 analysts in May. Then we lay off 10 staff.');
+    expect(findings).toHaveLength(1);
+    expect(findings[0].actual).toBe('We will lay off 40 analysts in May');
+    expect(findings[0].message).toBe('This announcement never acknowledges the people or names who decided.');
+  });
+  it('stays quiet when the text acknowledges the people and names the decision', async () => {
+    expect(await lintWith(compile(documentRule), 'I decided we will lay off 40 analysts. Thank you; severance follows.')).toEqual([]);
+  });
+});

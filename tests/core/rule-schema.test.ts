@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { compileRules } from '../../src/core/rule.js';
+import { baseVocabularies, rule } from './helpers.js';
+
+function problemsOf(...sources: Parameters<typeof compileRules>[0]): string {
+  try {
+    compileRules([...baseVocabularies, ...sources]);
+    return '';
+  } catch (error) {
+    expect((error as { code?: string }).code).toBe('RuleInvalid');
+    return (error as Error).message;
+  }
+}
+
+describe('the rule schema', () => {
+  it('names the file and line of an unknown key and suggests the right one', () => {
+    const source = rule('x', { pattern: ['obsolete'], patterns: ['obsolete'] });
+    source.lines = { pattern: 12 };
+    expect(problemsOf(source)).toBe('rules/dehumanizing/x.yml:12: unknown key "pattern" (did you mean "patterns"?)');
+  });
+
+  it('rejects patterns that could make matching super-linear or unindexable', () => {
+    const message = problemsOf(
+      rule('a', { patterns: ['* staff', 'obsolete? staff', 'a? b? c? d? e? f', 'a b c d e f g h i j k l m'] }),
+    );
+    expect(message).toMatch(/pattern "\* staff": a pattern must start with a word/);
+    expect(message).toMatch(/pattern "obsolete\? staff": a pattern must start with a word/);
+    expect(message).toMatch(/optional elements \(at most 4\)/);
+    expect(message).toMatch(/more than 12 elements/);
+  });
+
+  it('rejects unknown placeholders, vocabularies, categories and too few examples', () => {
+    const message = problemsOf(
+      rule('b', { patterns: ['obsolete @robots'], category: 'scary', suggestions: ['{team} people'], examples: { flags: ['x'], passes: ['a', 'b', 'c'] } }),
+    );
+    expect(message).toMatch(/unknown vocabulary "@robots"/);
+    expect(message).toMatch(/unknown category "scary"/);
+    expect(message).toMatch(/unknown placeholder \{team\}/);
+    expect(message).toMatch(/examples.flags" needs at least 3/);
+  });
+
+  it('requires the id to equal the file name', () => {
+    const source = rule('c', { patterns: ['obsolete'] });
+    (source.data as { id: string }).id = 'other';
+    expect(problemsOf(source)).toMatch(/id "other" must equal the file name "c"/);
+  });
+});

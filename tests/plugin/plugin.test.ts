@@ -1,0 +1,72 @@
+import remarkParse from 'remark-parse';
+import remarkRetext from 'remark-retext';
+import retextEnglish from 'retext-english';
+import retextEquality from 'retext-equality';
+import { retext } from 'retext';
+import { unified } from 'unified';
+import { reporter } from 'vfile-reporter';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/index.js';
+import retextTonelint, { presets } from '../../src/plugin/index.js';
+
+const memo = 'We will cut 40 heads from support.';
+
+describe('retextTonelint in a unified pipeline', () => {
+  it('emits vfile messages with ruleId, source, actual, expected, url and the full place', async () => {
+    const file = await retext().use(retextTonelint).process(memo);
+    const [message] = file.messages.filter((m) => m.source === 'tonelint');
+    expect(message.ruleId).toBe('people-as-units');
+    expect(message.actual).toBe('cut 40 heads');
+    expect(message.expected?.length).toBeGreaterThan(0);
+    expect(message.url).toMatch(/rules\/README\.md#people-as-units$/);
+    expect(message.place).toMatchObject({ start: { line: 1, column: 9, offset: 8 }, end: { line: 1, column: 21, offset: 20 } });
+    expect(message.fatal).toBe(true);
+    expect(reporter([file])).toContain('people-as-units');
+  });
+
+  it('runs beside retext-equality and keeps both sets of messages', async () => {
+    const file = await retext().use(retextTonelint).use(retextEquality).process(`${memo} Hey guys.`);
+    const sources = new Set(file.messages.map((m) => m.source));
+    expect(sources).toEqual(new Set(['tonelint', 'retext-equality']));
+  });
+
+  it('works in a remark pipeline bridged to retext', async () => {
+    const processor = unified().use(remarkParse).use(remarkRetext, unified().use(retextEnglish).use(retextTonelint).freeze() as never);
+    const file = new VFile({ value: `# Memo\n\n\`cut 40 heads\` is code, but:\n\n${memo}\n`, path: 'memo.md' });
+    await processor.run(processor.parse(file), file);
+    expect(file.messages.map((m) => [m.ruleId, m.line])).toEqual([['people-as-units', 5]]);
+  });
+
+  it('ships presets: recommended (tonelint only) and all (adds retext-equality)', async () => {
+    const recommended = await retext().use(presets.recommended).process('Hey guys, we will cut 40 heads.');
+    const all = await retext().use(presets.all).process('Hey guys, we will cut 40 heads.');
+    expect(new Set(recommended.messages.map((m) => m.source))).toEqual(new Set(['tonelint']));
+    expect(new Set(all.messages.map((m) => m.source))).toEqual(new Set(['tonelint', 'retext-equality']));
+  });
+});
+
+describe('lint() and configuration', () => {
+  it('maps retext-equality to the inclusive category only when asked', async () => {
+    const text = 'Hey guys, thanks.';
+    expect((await lint(text)).findings).toEqual([]);
+    const { findings } = await lint(text, { config: { preset: 'all' } });
+    expect(findings[0]).toMatchObject({ ruleId: expect.stringMatching(/^equality\//), category: 'inclusive', actual: 'guys' });
+  });
+
+  it('applies rule and category severities, rule over category', async () => {
+    const byCategory = await lint(memo, { config: { categories: { dehumanizing: 'info' } } });
+    expect(byCategory.findings.map((f) => f.severity)).toEqual(['info']);
+    const off = await lint(memo, { config: { categories: { dehumanizing: 'info' }, rules: { 'people-as-units': 'off' } } });
+    expect(off.findings).toEqual([]);
+  });
+
+  it('never flags allowed organisation vocabulary', async () => {
+    const { findings } = await lint(memo, { config: { allow: ['40 heads'] } });
+    expect(findings).toEqual([]);
+  });
+
+  it('rejects an unknown rule with the closest valid name', async () => {
+    await expect(lint(memo, { config: { rules: { 'people-as-unit': 'off' } } })).rejects.toThrow(/unknown rule "people-as-unit" \(did you mean "people-as-units"\?\)/);
+  });
+});
