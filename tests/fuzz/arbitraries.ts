@@ -11,6 +11,9 @@ export const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 2024
 /** Scales every run count (FUZZ_RUNS=4 for a longer local session). */
 export const runScale = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : 1;
 
+/** A test timeout that grows with FUZZ_RUNS (the default runs finish in a few seconds). */
+export const timeout = 60_000 * runScale;
+
 export function params(numRuns: number): fc.Parameters<unknown> {
   return { seed, numRuns: Math.max(1, Math.round(numRuns * runScale)), endOnFailure: false, verbose: 1 };
 }

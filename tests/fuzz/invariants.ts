@@ -35,6 +35,9 @@ export function findingProblem(text: string, finding: Finding, starts = lineStar
       return `${where}: ${name} is ${point.line}:${point.column} but offset ${point.offset} is ${want.line}:${want.column}`;
     }
   }
+  for (const [name, offset] of [['start', start.offset], ['end', end.offset]] as const) {
+    if (splitsPair(text, offset)) return `${where}: ${name} offset ${offset} splits a surrogate pair`;
+  }
   if (finding.fix) {
     const [from, to] = finding.fix.range;
     if (!(0 <= from && from <= to && to <= text.length)) return `${where}: fix range [${from}, ${to}) outside the text`;
@@ -45,4 +48,11 @@ export function findingProblem(text: string, finding: Finding, starts = lineStar
 export function allProblems(text: string, findings: Finding[]): string[] {
   const starts = lineStarts(text);
   return findings.map((finding) => findingProblem(text, finding, starts)).filter((p): p is string => p !== undefined);
+}
+
+/** True when `offset` falls between the two halves of a surrogate pair. */
+export function splitsPair(text: string, offset: number): boolean {
+  const high = text.charCodeAt(offset - 1);
+  const low = text.charCodeAt(offset);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
 }

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lint, type LintConfig } from '../../src/index.js';
-import { anyText, markdownText, params, seed, triggerText, triggerWords, unicodeText } from './arbitraries.js';
+import { anyText, markdownText, params, seed, timeout, triggerText, triggerWords, unicodeText } from './arbitraries.js';
 import { allProblems } from './invariants.js';
 
 const format = fc.constantFrom('markdown' as const, 'text' as const);
@@ -24,11 +24,11 @@ describe(`lint() on arbitrary text (seed ${seed})`, () => {
 
   it('never throws and keeps every finding in range on hostile Unicode', async () => {
     await fc.assert(fc.asyncProperty(unicodeText, format, config, async (text, fmt, cfg) => void (await check(text, fmt, cfg))), params(300));
-  });
+  }, timeout);
 
   it('never throws and keeps every finding in range on Markdown structure', async () => {
     await fc.assert(fc.asyncProperty(markdownText, format, config, async (text, fmt, cfg) => void (await check(text, fmt, cfg))), params(150));
-  });
+  }, timeout);
 
   it('keeps every finding in range on trigger-word prose, where findings do occur', async () => {
     let withFindings = 0;
@@ -40,7 +40,7 @@ describe(`lint() on arbitrary text (seed ${seed})`, () => {
     );
     // The property is only worth something if the generator reaches the rules.
     expect(withFindings).toBeGreaterThan(30);
-  });
+  }, timeout);
 
   it('keeps offsets right when the same text is written with \\r\\n or lone \\r line ends', async () => {
     await fc.assert(
@@ -57,7 +57,7 @@ describe(`lint() on arbitrary text (seed ${seed})`, () => {
       }),
       params(120),
     );
-  });
+  }, timeout);
 });
 
 describe('lint() on fixed hostile inputs', () => {
