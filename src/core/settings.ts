@@ -2,7 +2,7 @@
 import type { LintConfig } from './config.js';
 import { TonelintError, closestName } from './errors.js';
 import { categories, type Category, type SeverityOrOff } from './finding.js';
-import { PatternError, parsePattern, type Element } from './match/pattern.js';
+import { PatternError, checkPattern, parsePattern, type Element } from './match/pattern.js';
 import type { CompiledRule } from './rule.js';
 import type { EngineSettings } from './engine.js';
 import { configKeys, presetNames } from './config.js';
@@ -82,7 +82,9 @@ export function engineSettings(config: LintConfig): EngineSettings {
     const words = phrase.split(/\s+/).map((word) => word.replace(/[^\p{L}\p{M}\p{N}'\u2019-]/gu, '')).filter(Boolean);
     if (words.length === 0) continue;
     try {
-      allow.push(parsePattern(words.join(' '), () => undefined));
+      const elements = parsePattern(words.join(' '), () => undefined);
+      checkPattern(elements);
+      allow.push(elements);
     } catch (error) {
       if (!(error instanceof PatternError)) throw error;
     }

@@ -41,6 +41,14 @@ describe('token patterns', () => {
     ]);
   });
 
+  it('may start with optional elements and then prefers the longest match', async () => {
+    const rules = compile(rule('opt', { patterns: ['[planned|natural]? evolution of our? workforce'] }));
+    expect(actuals(await lintWith(rules, 'A natural evolution of our workforce. An evolution of workforce.'))).toEqual([
+      'natural evolution of our workforce',
+      'evolution of workforce',
+    ]);
+  });
+
   it('capture vocabulary words for messages and rewrites', async () => {
     const rules = compile(rule('cap', { patterns: ['obsolete {number}? @people'], suggestions: ['our {number} {people}', 'the {people} we employ'] }));
     const [withNumber, without] = await lintWith(rules, 'The obsolete 40 analysts left. The obsolete customer service reps left.');

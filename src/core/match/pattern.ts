@@ -117,11 +117,20 @@ export function checkPattern(elements: Element[]): string[] {
   if (elements.length > MAX_ELEMENTS) throw new PatternError(`more than ${MAX_ELEMENTS} elements`);
   const optional = countOptional(elements);
   if (optional > MAX_OPTIONAL) throw new PatternError(`${optional} optional elements (at most ${MAX_OPTIONAL})`);
-  const first = elements[0];
-  if (first.optional || first.type === 'any') {
-    throw new PatternError('a pattern must start with a word, a [group], {number} or @vocabulary (not * or an optional element)');
+  // Optional leading elements are fine: the pattern is indexed under each of them and under
+  // the first required element, so every way it can start is found with one lookup.
+  const keys = new Set<string>();
+  let index = 0;
+  for (; index < elements.length; index++) {
+    const element = elements[index];
+    if (element.type === 'any') {
+      throw new PatternError('a pattern must start with a word, a [group], {number} or @vocabulary (not *)');
+    }
+    anchorKeys({ ...element, optional: false } as Element, keys);
+    if (!element.optional) break;
   }
-  return [...anchorKeys(first)];
+  if (index === elements.length) throw new PatternError('a pattern needs at least one element that is not optional');
+  return [...keys];
 }
 
 function countOptional(elements: Element[]): number {

@@ -1,7 +1,7 @@
 // A set of terms (condition lists, vocabularies, allow lists) indexed by their first token, so
 // "does any term occur in these tokens" costs one hash lookup per token.
 import { matchAt, startsNumber, type SequenceMatch } from './matcher.js';
-import { NUMBER_KEY, anchorKeys, type Element } from './pattern.js';
+import { NUMBER_KEY, checkPattern, type Element } from './pattern.js';
 import type { Token } from './tokens.js';
 
 export class TermSet {
@@ -11,9 +11,7 @@ export class TermSet {
   constructor(terms: Element[][]) {
     this.size = terms.length;
     for (const term of terms) {
-      const first = term[0];
-      const keys = first.optional ? expandOptionalStart(term) : anchorKeys(first);
-      for (const key of keys) {
+      for (const key of checkPattern(term)) {
         const list = this.index.get(key);
         if (list) list.push(term);
         else this.index.set(key, [term]);
@@ -56,12 +54,3 @@ export class TermSet {
   }
 }
 
-/** A term whose first elements are optional is indexed under every element it may start with. */
-function expandOptionalStart(term: Element[]): Set<string> {
-  const keys = new Set<string>();
-  for (const element of term) {
-    anchorKeys({ ...element, optional: false } as Element, keys);
-    if (!element.optional) break;
-  }
-  return keys;
-}
