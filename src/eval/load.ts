@@ -1,0 +1,23 @@
+// Reads the evaluation data from disk: dev.jsonl and neutral-dev/*.txt under one directory.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { countWords, parseItems, type EvalItem, type NeutralDoc } from './dataset.js';
+
+export interface EvalData {
+  items: EvalItem[];
+  neutral: NeutralDoc[];
+}
+
+export function readEvalData(dataDir: string): EvalData {
+  const devPath = join(dataDir, 'dev.jsonl');
+  const items = parseItems(readFileSync(devPath, 'utf8'), devPath);
+  const neutralDir = join(dataDir, 'neutral-dev');
+  const neutral = readdirSync(neutralDir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => {
+      const text = readFileSync(join(neutralDir, name), 'utf8');
+      return { name, text, words: countWords(text) };
+    });
+  return { items, neutral };
+}
