@@ -34,7 +34,7 @@ export function explainCommand(engine: Engine, id: string, format: FormatterName
   const rule = engine.getRule(id);
   if (!rule) {
     const closest = closestName(id, engine.listRules().map((each) => each.id));
-    problems.fail(new TonelintError('RuleUnknown', `unknown rule "${id}"${closest ? ` (did you mean "${closest}"?)` : ''}; tonelint --list-rules shows them all`));
+    problems.fail(new TonelintError('RuleUnknown', `unknown rule "${id}"${closest ? `; did you mean "${closest}"?` : '; tonelint --list-rules shows every rule'}`));
     problems.flush();
     return 2;
   }

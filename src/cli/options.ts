@@ -93,7 +93,7 @@ export function toRunOptions(inputs: string[], raw: Record<string, unknown>): Ru
   const format = raw.format as string;
   if (!(formatterNames as readonly string[]).includes(format)) {
     const closest = closestName(format, formatterNames);
-    return `unknown format "${format}"${closest ? ` (did you mean "${closest}"?)` : ''}; use one of ${formatterNames.join(', ')}`;
+    return `unknown format "${format}"${closest ? `; did you mean "${closest}"?` : `; use one of ${formatterNames.join(', ')}`}`;
   }
   const extensions = raw.ext ? parseExtensions(raw.ext as string[]) : [...defaultExtensions];
   if (extensions.length === 0) return '--ext needs at least one extension, e.g. --ext .md,.txt';
