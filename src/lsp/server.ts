@@ -204,15 +204,20 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     return pending;
   }
 
+  /**
+   * Tells the writer once (per distinct problem, until the next reload) why findings may be
+   * missing: an invalid config file or setting, or a rule pack that does not compile.
+   */
   function reportConfigError(error: unknown): void {
     // A ConfigErrors lists every problem, one `file:line: message` per line.
     const text = isTonelintError(error) ? error.format() : error instanceof Error ? error.message : String(error);
+    const isConfig = (isTonelintError(error) && error.code.startsWith('Config')) || (error instanceof Error && error.name === 'ConfigErrors');
     if (reportedConfigErrors.has(text)) return;
     reportedConfigErrors.add(text);
-    logError('invalid config', error);
+    logError(isConfig ? 'invalid config' : 'error', error);
     void connection.sendNotification('window/showMessage', {
       type: MessageType.Error,
-      message: `tonelint: ${text} (linting with the default config until it is fixed)`,
+      message: isConfig ? `tonelint: ${text} (linting with the default config until it is fixed)` : `tonelint: ${text}`,
     });
   }
 
@@ -220,7 +225,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     const format = languageFormats[textDocument.languageId];
     if (format === undefined) return;
     const document = TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
-    documents.set(textDocument.uri, { document, format, linter: new IncrementalLinter({ onError: (error) => logError(`linting ${textDocument.uri}`, error) }) });
+    documents.set(textDocument.uri, { document, format, linter: new IncrementalLinter({ onError: reportConfigError }) });
     schedule(textDocument.uri, 0);
   });
 
