@@ -11,7 +11,7 @@ describe.skipIf(!hasEmacs)('Emacs with eglot', () => {
   it(`shows ${memoRule} on the example memo, applies a rewrite and clears the diagnostic`, async () => {
     assertBuilt();
     const script = path.join(repoRoot, 'tests/e2e/editors/emacs-quickfix.el');
-    const run = await runEditor('emacs', () => ['--batch', '-Q', '-l', script]);
+    const run = await runEditor('emacs', 'emacs/tonelint-eglot.el', () => ['--batch', '-Q', '-l', script]);
     const report = describeRun('emacs', run);
     expect(run.code, report).toBe(0);
     expect(run.output, report).toContain(`diagnostic at line 3: tonelint [${memoRule}]`);

@@ -11,7 +11,7 @@ describe.skipIf(!hasNvim)('Neovim', () => {
   it(`shows ${memoRule} on the example memo, applies a rewrite and clears the diagnostic`, async () => {
     assertBuilt();
     const script = path.join(repoRoot, 'tests/e2e/editors/nvim-quickfix.lua');
-    const run = await runEditor('nvim', () => ['--headless', '--clean', '-c', `luafile ${script}`]);
+    const run = await runEditor('nvim', 'neovim/tonelint.lua', () => ['--headless', '--clean', '-c', `luafile ${script}`]);
     const report = describeRun('nvim', run);
     expect(run.code, report).toBe(0);
     expect(run.output, report).toMatch(new RegExp(`diagnostic ${memoRule} at 3:\\d+`));

@@ -1,7 +1,9 @@
 ;;; emacs-quickfix.el --- tonelint in Emacs (eglot) as a writer uses it  -*- lexical-binding: t; -*-
-;; Open a memo in markdown-mode, wait for tonelint's diagnostics through Flymake, ask for the
-;; documentation at point, pick the first rewrite from `eglot-code-actions', and see the
-;; diagnostic go.  Inputs (environment): TONELINT_SERVER, TONELINT_MEMO, TONELINT_RULE.
+;; With the README's config (examples/editors/emacs/tonelint-eglot.el): open a memo in
+;; markdown-mode, wait for tonelint's diagnostics through Flymake, ask for the documentation at
+;; point, pick the first rewrite from `eglot-code-actions', and see the diagnostic go.
+;; Inputs (environment): TONELINT_CONFIG (the example config), TONELINT_MEMO, TONELINT_RULE;
+;; PATH must find tonelint-language-server.
 ;; Exits 0 on success, 1 with a reason on stderr.
 
 (require 'package)
@@ -13,7 +15,7 @@
 (require 'cl-lib)
 (require 'seq)
 
-(defvar tonelint-server (or (getenv "TONELINT_SERVER") (error "TONELINT_SERVER not set")))
+(defvar tonelint-config (or (getenv "TONELINT_CONFIG") (error "TONELINT_CONFIG not set")))
 (defvar tonelint-memo (or (getenv "TONELINT_MEMO") (error "TONELINT_MEMO not set")))
 (defvar tonelint-rule (or (getenv "TONELINT_RULE") (error "TONELINT_RULE not set")))
 
@@ -52,16 +54,17 @@
               (flymake-diagnostics)))
 
 (define-derived-mode markdown-mode text-mode "Markdown"
-  "Stand-in for markdown-mode: eglot sends the language id `markdown'.")
+  "Stand-in for markdown-mode (MELPA), which the example config hooks into.")
 (add-to-list 'auto-mode-alist '("\\.md\\'" . markdown-mode))
-(add-to-list 'eglot-server-programs `(markdown-mode . ("node" ,tonelint-server "--stdio")))
+(load tonelint-config nil t)
 (setq eglot-send-changes-idle-time 0.1
       eglot-sync-connect 10)
 
 (condition-case err
     (progn
       (find-file tonelint-memo)
-      (apply #'eglot (eglot--guess-contact))
+      ;; eglot-ensure connects after the next command; a batch Emacs runs no command loop.
+      (run-hooks 'post-command-hook)
       (unless (tonelint-wait (lambda () (eglot-current-server)) 15)
         (tonelint-finish nil "eglot did not connect"))
       (unless (tonelint-wait #'tonelint-rule-diagnostics 15)

@@ -1,8 +1,10 @@
--- Headless Neovim (0.7+) as a writer uses it: open a memo, wait for tonelint's diagnostics,
--- hover the finding, pick the first rewrite from the code action menu, and see the finding go.
--- Inputs (environment): TONELINT_SERVER (bin path), TONELINT_MEMO (file to edit),
--- TONELINT_RULE (rule id expected on the memo). Exits 0 on success, 1 with a reason on stderr.
-local server = assert(os.getenv('TONELINT_SERVER'), 'TONELINT_SERVER not set')
+-- Headless Neovim (0.7+) as a writer uses it, with the README's config
+-- (examples/editors/neovim/tonelint.lua: vim.lsp.start_client on FileType): open a memo, wait
+-- for tonelint's diagnostics, hover the finding, pick the first rewrite from the code action
+-- menu, and see the finding go. Inputs (environment): TONELINT_CONFIG (the example config),
+-- TONELINT_MEMO (file to edit), TONELINT_RULE (rule id expected on the memo); PATH must find
+-- tonelint-language-server. Exits 0 on success, 1 with a reason on stderr.
+local config = assert(os.getenv('TONELINT_CONFIG'), 'TONELINT_CONFIG not set')
 local memo = assert(os.getenv('TONELINT_MEMO'), 'TONELINT_MEMO not set')
 local rule = assert(os.getenv('TONELINT_RULE'), 'TONELINT_RULE not set')
 
@@ -28,18 +30,13 @@ local function rule_diagnostics()
 end
 
 local ok, err = pcall(function()
+  vim.lsp.handlers['window/showMessage'] = function(_, result) say('server says: ' .. result.message) end
+  dofile(config)
   vim.cmd('edit ' .. vim.fn.fnameescape(memo))
-  vim.bo.filetype = 'markdown'
-  local client_id = vim.lsp.start_client({
-    name = 'tonelint',
-    cmd = { 'node', server, '--stdio' },
-    root_dir = vim.fn.fnamemodify(memo, ':h'),
-    handlers = {
-      ['window/showMessage'] = function(_, result) say('server says: ' .. result.message) end,
-    },
-  })
-  if not client_id then return finish(false, 'could not start the server') end
-  vim.lsp.buf_attach_client(0, client_id)
+  if vim.bo.filetype ~= 'markdown' then return finish(false, 'filetype is ' .. vim.bo.filetype) end
+  if not vim.wait(10000, function() return #vim.lsp.buf_get_clients(0) > 0 end, 50) then
+    return finish(false, 'the example config attached no client to the memo')
+  end
 
   if not vim.wait(15000, function() return #rule_diagnostics() > 0 end, 50) then
     local all = {}

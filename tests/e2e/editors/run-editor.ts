@@ -1,7 +1,7 @@
 // Runs a real editor headless on a copy of the example memo, with a hard timeout, and returns
 // everything it printed so a failure shows the editor's own account of what went wrong.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,16 +35,24 @@ export interface EditorRun {
   memoAfter: string;
 }
 
-export async function runEditor(command: string, args: (memo: string) => string[]): Promise<EditorRun> {
+/**
+ * Runs `command` with the README's example config for it (`config`, under examples/editors/),
+ * finding `tonelint-language-server` on PATH as an installed package would provide it.
+ */
+export async function runEditor(command: string, config: string, args: (memo: string) => string[]): Promise<EditorRun> {
   const dir = mkdtempSync(path.join(tmpdir(), `tonelint-${path.basename(command)}-`));
   const memo = path.join(dir, 'memo.md');
   copyFileSync(exampleMemo, memo);
+  const binDir = path.join(dir, 'bin');
+  mkdirSync(binDir);
+  symlinkSync(path.join(repoRoot, 'bin/tonelint-language-server.js'), path.join(binDir, 'tonelint-language-server'));
   try {
     const child = spawn(command, args(memo), {
       cwd: dir,
       env: {
         ...process.env,
-        TONELINT_SERVER: path.join(repoRoot, 'bin/tonelint-language-server.js'),
+        PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`,
+        TONELINT_CONFIG: path.join(repoRoot, 'examples/editors', config),
         TONELINT_MEMO: memo,
         TONELINT_RULE: memoRule,
         HOME: dir,
