@@ -170,7 +170,7 @@ describe('the report', () => {
     const markdown = renderMarkdown(report);
     expect(markdown).toContain('- Command: `npm run eval`');
     expect(markdown).toContain('- Date: 2026-01-02');
-    expect(markdown).toContain('| flagged-vs-ok recall | >= 0.90 | 0.80 | ❌ fail |');
+    expect(markdown).toContain('| flagged-vs-ok recall | >= 0.90 | 0.80 (4/5) | ❌ fail |');
     expect(markdown).toContain('| honest-layoff false positives | 0 | 0 of 1 | ✅ pass |');
     for (const heading of [
       'Confusion matrix',
