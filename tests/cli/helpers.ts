@@ -4,6 +4,10 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { vi } from 'vitest';
+
+// Each test spawns the CLI a few times; on a loaded 2-core machine that can exceed 5 s.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const bin = join(repoRoot, 'bin', 'tonelint.js');

@@ -52,7 +52,9 @@ function formatFile(report: FileReport, paint: (style: Style, text: string) => s
 function describeRewrite(message: ReportMessage): string {
   if (message.fix) return `fix: “${oneLine(message.fix.text)}”`;
   if (message.suggestions.length === 0) return '';
-  return `try: ${message.suggestions.map((s) => `“${oneLine(s)}”`).join(' or ')}`;
+  // The first choice only, to keep the report scannable; json, sarif and --explain carry all.
+  const more = message.suggestions.length - 1;
+  return `try: “${oneLine(message.suggestions[0])}”${more > 0 ? ` (+${more} more)` : ''}`;
 }
 
 function oneLine(text: string): string {
