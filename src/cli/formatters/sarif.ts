@@ -2,7 +2,7 @@
 // with paths relative to %SRCROOT% (the working directory) so uploads map onto the repository.
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../../core/finding.js';
-import type { FileReport, Formatter, FormatContext } from './report.js';
+import type { FileReport, Formatter } from './report.js';
 import { eachMessage, unusedDirectiveRuleId } from './report.js';
 
 const levels: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -54,7 +54,7 @@ export const formatSarif: Formatter = (reports, context) => {
       defaultConfiguration: { level: levels[message.severity] },
       properties: { tags: ['prose', ...(message.category ? [message.category] : [])] },
     }));
-    const artifactLocation = artifactLocationFor(report, context);
+    const artifactLocation = artifactLocationFor(report);
     const rewrite = message.suggestions.length > 0 ? ` Suggestions: ${message.suggestions.map((s) => `“${s}”`).join(', ')}.` : '';
     results.push({
       ruleId,
@@ -123,7 +123,7 @@ function ruleName(id: string): string {
     .join('');
 }
 
-function artifactLocationFor(report: FileReport, context: FormatContext): { uri: string; uriBaseId?: string } {
+function artifactLocationFor(report: FileReport): { uri: string; uriBaseId?: string } {
   const relative = report.displayPath;
   if (report.filePath.startsWith('<') || (!relative.startsWith('../') && !relative.startsWith('/') && !/^[A-Za-z]:/.test(relative))) {
     return { uri: relative.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
