@@ -59,7 +59,7 @@ describe('IncrementalLinter', () => {
       ),
       { numRuns: 25 },
     );
-  });
+  }, 60_000);
 
   it('re-lints only the block a one-character edit touched', async () => {
     const linter = new IncrementalLinter();

@@ -57,18 +57,19 @@
   "Stand-in for markdown-mode (MELPA), which the example config hooks into.")
 (add-to-list 'auto-mode-alist '("\\.md\\'" . markdown-mode))
 (load tonelint-config nil t)
-(setq eglot-send-changes-idle-time 0.1
-      eglot-sync-connect 10)
+(setq jsonrpc-default-request-timeout 30
+      eglot-send-changes-idle-time 0.1
+      eglot-sync-connect 30)
 
 (condition-case err
     (progn
       (find-file tonelint-memo)
       ;; eglot-ensure connects after the next command; a batch Emacs runs no command loop.
       (run-hooks 'post-command-hook)
-      (unless (tonelint-wait (lambda () (eglot-current-server)) 15)
+      (unless (tonelint-wait (lambda () (eglot-current-server)) 30)
         (tonelint-finish nil "eglot did not connect"))
-      (unless (tonelint-wait #'tonelint-rule-diagnostics 15)
-        (tonelint-finish nil (format "no %s diagnostic within 15 s; flymake has: %S" tonelint-rule
+      (unless (tonelint-wait #'tonelint-rule-diagnostics 30)
+        (tonelint-finish nil (format "no %s diagnostic within 30 s; flymake has: %S" tonelint-rule
                                      (mapcar #'flymake-diagnostic-text (flymake-diagnostics)))))
       (let* ((diag (car (tonelint-rule-diagnostics)))
              (beg (flymake-diagnostic-beg diag))
@@ -94,11 +95,11 @@
           (unless (tonelint-wait (lambda () (save-excursion
                                               (goto-char (point-min)) (forward-line (1- line))
                                               (search-forward rewrite (line-end-position) t)))
-                                 10)
+                                 30)
             (tonelint-finish nil (format "the buffer does not show the rewrite %S" rewrite)))
           (tonelint-say "applied: %s" (save-excursion (goto-char (point-min)) (forward-line (1- line))
                                                       (buffer-substring-no-properties (point) (line-end-position)))))
-        (unless (tonelint-wait (lambda () (null (tonelint-rule-diagnostics))) 15)
+        (unless (tonelint-wait (lambda () (null (tonelint-rule-diagnostics))) 30)
           (tonelint-finish nil (format "the %s diagnostic is still there after the fix" tonelint-rule)))
         (tonelint-finish t "diagnostic received, hover shown, quick fix applied, diagnostic gone")))
   (error (tonelint-finish nil (format "error: %S" err))))

@@ -34,20 +34,20 @@ local ok, err = pcall(function()
   dofile(config)
   vim.cmd('edit ' .. vim.fn.fnameescape(memo))
   if vim.bo.filetype ~= 'markdown' then return finish(false, 'filetype is ' .. vim.bo.filetype) end
-  if not vim.wait(10000, function() return #vim.lsp.buf_get_clients(0) > 0 end, 50) then
+  if not vim.wait(30000, function() return #vim.lsp.buf_get_clients(0) > 0 end, 50) then
     return finish(false, 'the example config attached no client to the memo')
   end
 
-  if not vim.wait(15000, function() return #rule_diagnostics() > 0 end, 50) then
+  if not vim.wait(30000, function() return #rule_diagnostics() > 0 end, 50) then
     local all = {}
     for _, d in ipairs(vim.diagnostic.get(0)) do table.insert(all, tostring(d.code)) end
-    return finish(false, 'no ' .. rule .. ' diagnostic within 15 s (got: ' .. table.concat(all, ', ') .. ')')
+    return finish(false, 'no ' .. rule .. ' diagnostic within 30 s (got: ' .. table.concat(all, ', ') .. ')')
   end
   local diagnostic = rule_diagnostics()[1]
   say(string.format('diagnostic %s at %d:%d: %s', diagnostic.code, diagnostic.lnum + 1, diagnostic.col + 1, diagnostic.message))
   vim.api.nvim_win_set_cursor(0, { diagnostic.lnum + 1, diagnostic.col })
 
-  local hovers = vim.lsp.buf_request_sync(0, 'textDocument/hover', vim.lsp.util.make_position_params(), 10000)
+  local hovers = vim.lsp.buf_request_sync(0, 'textDocument/hover', vim.lsp.util.make_position_params(), 30000)
   local hover_text = ''
   for _, response in pairs(hovers or {}) do
     if response.result and response.result.contents then hover_text = hover_text .. (response.result.contents.value or '') end
@@ -68,13 +68,13 @@ local ok, err = pcall(function()
     on_choice(chosen)
   end
   vim.lsp.buf.code_action()
-  if not vim.wait(10000, function() return chosen ~= nil end, 50) then
+  if not vim.wait(30000, function() return chosen ~= nil end, 50) then
     return finish(false, 'no "Replace ..." code action offered')
   end
   -- Long rewrites are shortened in the title with an ellipsis; compare the part shown.
   local rewrite = chosen[2].title:match('with “(.*)”$')
   if rewrite then rewrite = rewrite:gsub('…$', '') end
-  if not vim.wait(10000, function()
+  if not vim.wait(30000, function()
     local line = vim.api.nvim_buf_get_lines(0, diagnostic.lnum, diagnostic.lnum + 1, false)[1] or ''
     return rewrite ~= nil and line:find(rewrite, 1, true) ~= nil
   end, 50) then
@@ -82,7 +82,7 @@ local ok, err = pcall(function()
   end
   say('applied: ' .. vim.api.nvim_buf_get_lines(0, diagnostic.lnum, diagnostic.lnum + 1, false)[1])
 
-  if not vim.wait(15000, function() return #rule_diagnostics() == 0 end, 50) then
+  if not vim.wait(30000, function() return #rule_diagnostics() == 0 end, 50) then
     return finish(false, 'the ' .. rule .. ' diagnostic is still there after the fix')
   end
   finish(true, 'diagnostic received, hover shown, quick fix applied, diagnostic gone')

@@ -10,7 +10,7 @@ export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const exampleMemo = path.join(repoRoot, 'examples/editors/memo.md');
 /** The finding the example memo must produce ("We will cut 40 heads from support."). */
 export const memoRule = 'people-as-units';
-export const editorTimeoutMs = 60_000;
+export const editorTimeoutMs = 120_000;
 
 /** Whether `command` runs here; `--version` is enough for nvim and emacs. */
 export function editorAvailable(command: string): boolean {
