@@ -2,10 +2,11 @@
 import type { LintConfig } from './core/config.js';
 import { RULES_DOCS_URL } from './core/engine.js';
 import { compareFindings, type Category, type Finding, type Severity } from './core/finding.js';
-import { assertValidConfig, EQUALITY_PREFIX, severityFor } from './core/settings.js';
+import { assertValidConfig, EQUALITY_PREFIX, inclusiveEnabled, severityFor } from './core/settings.js';
 import { applyDirectives, parseDirectives, type DisableDirective } from './core/suppress.js';
 import { compileBuiltinRules } from './plugin/builtin.js';
-import { SOURCE } from './plugin/index.js';
+import { textParagraphs } from './plugin/blocks.js';
+import { SOURCE, engineFor } from './plugin/index.js';
 import { processorFor } from './plugin/processor.js';
 import { VFile } from 'vfile';
 import { createLineIndex } from './core/position.js';
@@ -44,10 +45,17 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
   const format = options.format ?? 'markdown';
   const config = options.config ?? {};
   assertValidConfig(config, ruleIds());
-  const processor = processorFor(format, config);
-  const file = new VFile({ value: text });
-  await processor.run(processor.parse(file), file);
-  const findings = [...(file.data.tonelintFindings ?? []), ...inclusiveFindings(file, text, config)];
+  let findings: Finding[];
+  if (format === 'text' && !inclusiveEnabled(config)) {
+    // Plain text needs no syntax tree: only paragraphs that may match are parsed into sentences.
+    const engine = engineFor(config);
+    findings = engine.lint(text, textParagraphs(text, engine));
+  } else {
+    const processor = processorFor(format, config);
+    const file = new VFile({ value: text });
+    await processor.run(processor.parse(file), file);
+    findings = [...(file.data.tonelintFindings ?? []), ...inclusiveFindings(file, text, config)];
+  }
   const { findings: kept, unused } = applyDirectives(findings, parseDirectives(text, format));
   return {
     findings: kept.sort(compareFindings),
@@ -98,7 +106,7 @@ export function listRules(): RuleInfo[] {
       rationale: rule.rationale,
       message: rule.message,
       suggestions: rule.suggestions,
-      fix: rule.fix,
+      fix: rule.fix || (rule.scope === 'phrase' && rule.patterns.some((pattern) => pattern.fix !== undefined)),
       url: rule.url ?? `${RULES_DOCS_URL}#${rule.id}`,
       examples: rule.examples,
       source: rule.file,

@@ -1,10 +1,10 @@
 // The lint engine: one phrase index over every enabled rule, built once per configuration, run
 // over the sentences of a text. Pure: the plugin hands it tokens, it hands back findings.
 import type { Finding, Severity, SeverityOrOff } from './finding.js';
-import { matchAt, startsNumber, type Captures, type SequenceMatch } from './match/matcher.js';
+import { isNumberWord, matchAt, startsNumber, type Captures, type SequenceMatch } from './match/matcher.js';
 import { NUMBER_KEY, type Element } from './match/pattern.js';
 import { TermSet } from './match/term-set.js';
-import type { Paragraph, Sentence, Token } from './match/tokens.js';
+import { normalizeWord, possessiveBase, type Paragraph, type Sentence, type Token } from './match/tokens.js';
 import { createLineIndex, type LineIndex } from './position.js';
 import type { CompiledPattern, CompiledRule, CompiledRules, Conditions, DocumentRule, PhraseRule } from './rule.js';
 
@@ -20,6 +20,8 @@ export interface EngineSettings {
 interface IndexEntry {
   rule: PhraseRule | DocumentRule;
   pattern: CompiledPattern;
+  /** What a sentence must contain for the pattern to match (see requiredKeySets). */
+  needs: Set<string>[];
   severity: Severity;
   /** Document rules index their `announce` patterns: a match is a candidate, not a finding. */
   announce: boolean;
@@ -49,6 +51,11 @@ export class Engine {
   private readonly allow: TermSet | undefined;
   /** Every key the index holds: a sentence with none of them is skipped outright. */
   readonly triggerKeys: ReadonlySet<string>;
+  /**
+   * For `mayMatch`: each pattern's required elements (the keys one of which each must find in
+   * the text), indexed under the keys of its most selective element.
+   */
+  private readonly prefilter = new Map<string, Set<string>[][]>();
 
   constructor(compiled: CompiledRules, settings: EngineSettings) {
     for (const rule of compiled.rules) {
@@ -57,7 +64,7 @@ export class Engine {
       const patterns = rule.scope === 'document' ? rule.announce : rule.patterns;
       if (rule.scope === 'document') this.documentRules.push({ rule, severity });
       for (const pattern of patterns) {
-        const entry: IndexEntry = { rule, pattern, severity, announce: rule.scope === 'document' };
+        const entry: IndexEntry = { rule, pattern, needs: requiredKeySets(pattern.elements), severity, announce: rule.scope === 'document' };
         for (const key of pattern.anchors) {
           const list = this.index.get(key);
           if (list) list.push(entry);
@@ -66,11 +73,43 @@ export class Engine {
       }
     }
     this.triggerKeys = new Set(this.index.keys());
+    const sequences = new Set<Element[]>();
+    for (const entries of this.index.values()) for (const entry of entries) sequences.add(entry.pattern.elements);
+    for (const { rule } of this.documentRules) for (const requirement of rule.requires) for (const term of requirement.terms) sequences.add(term);
+    for (const elements of sequences) {
+      const needs = requiredKeySets(elements);
+      for (const key of mostSelective(needs)) {
+        const list = this.prefilter.get(key);
+        if (list) list.push(needs);
+        else this.prefilter.set(key, [needs]);
+      }
+    }
     const vocabulary = (name: string) => new TermSet(compiled.vocabularies.get(name) ?? []);
     this.negation = vocabulary(NEGATION);
     this.negationExceptions = vocabulary(NEGATION_EXCEPTIONS);
     this.rejectionCues = vocabulary(REJECTION_CUES);
     this.allow = settings.allow && settings.allow.length > 0 ? new TermSet(settings.allow) : undefined;
+  }
+
+  /**
+   * A cheap test on raw text: false means no rule can match in it (and no document requirement
+   * is met by it), so a caller may skip parsing it into sentences at all.
+   */
+  mayMatch(text: string): boolean {
+    const words = new Set<string>();
+    wordPattern.lastIndex = 0;
+    for (let match = wordPattern.exec(text); match !== null; match = wordPattern.exec(text)) {
+      const key = normalizeWord(match[0]);
+      words.add(key);
+      words.add(possessiveBase(key));
+      if (/^\d/.test(key) || isNumberWord(key)) words.add(NUMBER_KEY);
+    }
+    for (const word of words) {
+      for (const needs of this.prefilter.get(word) ?? []) {
+        if (needs.every((keys) => intersects(keys, words))) return true;
+      }
+    }
+    return false;
   }
 
   /** Findings for a text already split into paragraphs, sentences and tokens (offsets into `text`). */
@@ -103,10 +142,14 @@ export class Engine {
   private matchSentence(text: string, paragraph: Paragraph, sentence: Sentence): Match[] {
     const tokens = sentence.tokens;
     const kept: Match[] = [];
+    let words: Set<string> | undefined;
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index];
       if (token.kind !== 'word' && token.kind !== 'number') continue;
       for (const entry of this.candidates(token)) {
+        // Patterns anchored on common words are tried only where all their parts occur.
+        words ??= sentenceWords(tokens);
+        if (!entry.needs.every((keys) => intersects(keys, words!))) continue;
         const match = matchAt(entry.pattern.elements, tokens, index);
         if (match === undefined) continue;
         const candidate: Match = { entry, paragraph, sentence, match };
@@ -240,9 +283,11 @@ export class Engine {
       suggestions,
       url: rule.url ?? `${RULES_DOCS_URL}#${rule.id}`,
     };
-    const first = rule.fix ? render(rule.suggestions[0], values) : undefined;
-    if (first !== undefined && rule.scope === 'phrase') {
-      finding.fix = { range: [start, end], text: capitalise ? first.charAt(0).toUpperCase() + first.slice(1) : first };
+    const template = rule.scope === 'phrase' ? (entry.pattern.fix ?? (rule.fix ? rule.suggestions[0] : undefined)) : undefined;
+    const replacement = template === undefined ? undefined : render(template, values);
+    if (replacement !== undefined) {
+      finding.fix = { range: [start, end], text: capitalise ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement };
+      if (!finding.suggestions.includes(finding.fix.text)) finding.suggestions.unshift(finding.fix.text);
     }
     return finding;
   }
@@ -315,5 +360,82 @@ function isQuoted(text: string, paragraph: Paragraph, start: number, end: number
       if (token.start >= end && open === undefined) return false;
     }
   }
+  return false;
+}
+
+const wordPattern = /[\p{L}\p{M}\p{N}]+(?:['\u2019\u2010\u2011-][\p{L}\p{M}\p{N}]+)*/gu;
+
+// Words too common to tell a paragraph that may match from one that cannot.
+const functionWords = new Set(
+  ('a an the and or but nor so if then than that this these those there here is are was were be been being am ' +
+    'do does did have has had will would shall should can could may might must to of in on at by for with from ' +
+    'into onto over under about after before as it its i we you he she they me us him her them my our your their ' +
+    'his not no all any each every some most more many much few one who what which when where why how just only ' +
+    'also new first up out off now very too')
+    .split(' '),
+);
+
+/**
+ * For each required element of a sequence, the keys one of which the text must contain for the
+ * sequence to match. A group needs, for some alternative, everything that alternative needs;
+ * that is summarised as the union of each alternative's most selective keys.
+ */
+function requiredKeySets(elements: Element[]): Set<string>[] {
+  const needs: Set<string>[] = [];
+  for (const element of elements) {
+    if (element.optional || element.type === 'any') continue;
+    needs.push(requiredKeys(element));
+  }
+  // Only optional elements: one of them must match, whichever it is.
+  if (needs.length === 0) needs.push(new Set(elements.flatMap((element) => [...requiredKeys(element)])));
+  return needs;
+}
+
+function requiredKeys(element: Element): Set<string> {
+  switch (element.type) {
+    case 'word':
+      return element.forms;
+    case 'number':
+      return new Set([NUMBER_KEY]);
+    case 'choice': {
+      const keys = new Set<string>();
+      for (const alternative of element.alternatives) for (const key of mostSelective(requiredKeySets(alternative))) keys.add(key);
+      return keys;
+    }
+    case 'any':
+      return new Set();
+  }
+}
+
+/** The key set least likely to occur in ordinary prose: fewest function words, then fewest keys. */
+function mostSelective(needs: Set<string>[]): Set<string> {
+  let best = needs[0];
+  let bestCost = Infinity;
+  for (const keys of needs) {
+    let common = keys.has(NUMBER_KEY) ? 1 : 0;
+    for (const key of keys) if (functionWords.has(key)) common++;
+    const cost = common * 100_000 + keys.size;
+    if (cost < bestCost) {
+      best = keys;
+      bestCost = cost;
+    }
+  }
+  return best;
+}
+
+function sentenceWords(tokens: Token[]): Set<string> {
+  const words = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'word' && token.kind !== 'number') continue;
+    words.add(token.key);
+    words.add(token.base);
+    if (startsNumber(token)) words.add(NUMBER_KEY);
+  }
+  return words;
+}
+
+function intersects(a: Set<string>, b: Set<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const key of small) if (large.has(key)) return true;
   return false;
 }

@@ -26,6 +26,8 @@ export interface Conditions {
 
 export interface CompiledPattern {
   source: string;
+  /** A safe rewrite for matches of this pattern only, applied by --fix. */
+  fix?: string;
   elements: Element[];
   /** Token keys the first element can match (the phrase index keys). */
   anchors: string[];
@@ -235,16 +237,19 @@ function compileRule(source: RuleSource, problems: Problems, resolve: (name: str
       let own: Conditions | undefined;
       if (typeof item === 'string') text = item;
       else if (isRecord(item)) {
-        checkKeys(item, ['match', ...conditionKeys], path, problems);
+        checkKeys(item, ['match', 'fix', ...conditionKeys], path, problems);
         if (typeof item.match !== 'string') problems.add(path, 'a pattern object needs "match"');
         else text = item.match;
+        if (item.fix !== undefined && (typeof item.fix !== 'string' || item.fix.trim() === '')) problems.add(`${path}.fix`, 'a pattern\'s "fix" is the rewrite text');
         own = compileConditions(item, path, problems, resolve);
       } else problems.add(path, 'a pattern is a string or an object with "match"');
       if (text === undefined) return;
       try {
         const elements = parsePattern(text, resolve);
         const anchors = checkPattern(elements);
-        compiled.push({ source: text, elements, anchors, conditions: [shared, own].filter((c): c is Conditions => c !== undefined) });
+        const fix = isRecord(item) && typeof item.fix === 'string' ? item.fix : undefined;
+        if (fix !== undefined) checkFixPlaceholders(fix, elements, `${path}.fix`, problems);
+        compiled.push({ source: text, fix, elements, anchors, conditions: [shared, own].filter((c): c is Conditions => c !== undefined) });
       } catch (error) {
         if (!(error instanceof PatternError)) throw error;
         problems.add(path, `pattern "${text}": ${error.message}`);
@@ -310,6 +315,19 @@ function collectCaptures(elements: Element[], into: Set<string>): void {
       if (element.capture) into.add(element.capture);
       else for (const alternative of element.alternatives) collectCaptures(alternative, into);
     }
+  }
+}
+
+/** A safe fix must be complete for every match, so it may only use captures this pattern always makes. */
+function checkFixPlaceholders(fix: string, elements: Element[], path: string, problems: Problems): void {
+  const always = new Set(['actual']);
+  for (const element of elements) {
+    if (element.optional) continue;
+    if (element.type === 'number') always.add('number');
+    if (element.type === 'choice' && element.capture) always.add(element.capture);
+  }
+  for (const match of fix.matchAll(placeholder)) {
+    if (!always.has(match[1])) problems.add(path, `the fix uses {${match[1]}}, which this pattern does not always capture`);
   }
 }
 

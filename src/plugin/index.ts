@@ -1,6 +1,7 @@
 // retextTonelint: the unified/retext plugin, usable in anyone's pipeline next to other retext
 // plugins, and the presets. Messages follow the vfile conventions of retext-equality/alex:
 // ruleId, source, actual, expected, url, and a place spanning the whole match.
+import type { Root as MdastRoot } from 'mdast';
 import type { Root } from 'nlcst';
 import type { Plugin, Preset } from 'unified';
 import type { VFile } from 'vfile';
@@ -11,6 +12,7 @@ import type { CompiledRules } from '../core/rule.js';
 import { engineSettings } from '../core/settings.js';
 import { applyDirectives, parseDirectives } from '../core/suppress.js';
 import { compileBuiltinRules } from './builtin.js';
+import { markdownParagraphs } from './blocks.js';
 import { paragraphsFromNlcst } from './nlcst-tokens.js';
 
 export const SOURCE = 'tonelint';
@@ -49,23 +51,40 @@ const retextTonelint: Plugin<[TonelintPluginOptions?], Root> = function (options
   const engine = engineFor(options.config, options.rules);
   return function (tree: Root, file: VFile) {
     const text = String(file.value ?? '');
-    const findings = engine.lint(text, paragraphsFromNlcst(tree, text));
-    file.data.tonelintFindings = findings;
-    const format = options.format ?? (/\.(md|markdown)$/i.test(file.path ?? '') || file.path === undefined ? 'markdown' : 'text');
-    for (const finding of applyDirectives(findings, parseDirectives(text, format)).findings) {
-      const message = file.message(finding.message, {
-        place: { start: finding.start, end: finding.end },
-        ruleId: finding.ruleId,
-        source: SOURCE,
-      });
-      // vfile: fatal true = error, false = warning, undefined = info.
-      message.fatal = finding.severity === 'error' ? true : finding.severity === 'warning' ? false : undefined;
-      message.actual = finding.actual;
-      message.expected = finding.suggestions;
-      message.url = finding.url;
-    }
+    reportFindings(file, engine.lint(text, paragraphsFromNlcst(tree, text)), options.format);
   };
 };
+
+/**
+ * The same checks as a remark plugin, for Markdown: only blocks where a rule could match are
+ * parsed into sentences (with retext-english's parser), which is what makes large documents fast.
+ */
+export const remarkTonelint: Plugin<[TonelintPluginOptions?], MdastRoot> = function (options = {}) {
+  const engine = engineFor(options.config, options.rules);
+  return function (tree: MdastRoot, file: VFile) {
+    const text = String(file.value ?? '');
+    reportFindings(file, engine.lint(text, markdownParagraphs(tree, text, engine)), options.format ?? 'markdown');
+  };
+};
+
+/** Stores every finding on `file.data` and emits a vfile message for each one no directive silences. */
+export function reportFindings(file: VFile, findings: Finding[], format?: 'markdown' | 'text'): void {
+  file.data.tonelintFindings = findings;
+  const text = String(file.value ?? '');
+  const directivesFormat = format ?? (file.path === undefined || /\.(md|markdown)$/i.test(file.path) ? 'markdown' : 'text');
+  for (const finding of applyDirectives(findings, parseDirectives(text, directivesFormat)).findings) {
+    const message = file.message(finding.message, {
+      place: { start: finding.start, end: finding.end },
+      ruleId: finding.ruleId,
+      source: SOURCE,
+    });
+    // vfile: fatal true = error, false = warning, undefined = info.
+    message.fatal = finding.severity === 'error' ? true : finding.severity === 'warning' ? false : undefined;
+    message.actual = finding.actual;
+    message.expected = finding.suggestions;
+    message.url = finding.url;
+  }
+}
 
 export default retextTonelint;
 export { retextTonelint };

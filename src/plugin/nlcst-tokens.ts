@@ -7,13 +7,13 @@ import { breakToken, tokenizeRun, type Paragraph, type Sentence, type Token } fr
  * one run, re-tokenised by the core so `1,200`, `head-count` and `staff’s` are single tokens;
  * inline code becomes a break that no pattern crosses.
  */
-export function paragraphsFromNlcst(tree: Root, text: string): Paragraph[] {
+export function paragraphsFromNlcst(tree: Root, text: string, base = 0): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   const visitParagraph = (node: NlcstParagraph) => {
     const sentences: Sentence[] = [];
     for (const child of node.children) {
       if (child.type === 'SentenceNode') {
-        const sentence = sentenceFrom(child, text);
+        const sentence = sentenceFrom(child, text, base);
         if (sentence) sentences.push(sentence);
       }
     }
@@ -22,14 +22,15 @@ export function paragraphsFromNlcst(tree: Root, text: string): Paragraph[] {
   for (const child of tree.children) {
     if (child.type === 'ParagraphNode') visitParagraph(child);
     else if (child.type === 'SentenceNode') {
-      const sentence = sentenceFrom(child, text);
+      const sentence = sentenceFrom(child, text, base);
       if (sentence) paragraphs.push({ start: sentence.start, end: sentence.end, sentences: [sentence] });
     }
   }
   return paragraphs;
 }
 
-function sentenceFrom(node: NlcstSentence, text: string): Sentence | undefined {
+/** `base` is added to every nlcst offset: nonzero when a block was parsed on its own. */
+function sentenceFrom(node: NlcstSentence, text: string, base: number): Sentence | undefined {
   const tokens: Token[] = [];
   let runStart = -1;
   let runEnd = -1;
@@ -38,9 +39,9 @@ function sentenceFrom(node: NlcstSentence, text: string): Sentence | undefined {
     runStart = -1;
   };
   for (const child of node.children) {
-    const start = child.position?.start.offset;
-    const end = child.position?.end.offset;
-    if (start === undefined || end === undefined) continue;
+    if (child.position?.start.offset === undefined || child.position.end.offset === undefined) continue;
+    const start = child.position.start.offset + base;
+    const end = child.position.end.offset + base;
     if (child.type === 'WhiteSpaceNode') {
       flush();
     } else if (child.type === 'SourceNode') {

@@ -9,25 +9,35 @@ import retextEnglish from 'retext-english';
 import { unified, type Processor } from 'unified';
 import type { LintConfig } from '../core/config.js';
 import { inclusiveEnabled } from '../core/settings.js';
-import { retextInclusive, retextTonelint } from './index.js';
+import { remarkTonelint, retextInclusive, retextTonelint } from './index.js';
 
 export type Format = 'markdown' | 'text';
 
 // Processors are frozen and reused: building one costs more than linting a short memo.
 const processors = new Map<string, Processor<any, any, any, any, any>>();
 
+/**
+ * A frozen processor for a format and configuration. Markdown without the inclusive category
+ * takes the fast path (remarkTonelint); retext-equality needs every sentence, so with it on the
+ * whole text goes through retext.
+ */
 export function processorFor(format: Format, config: LintConfig = {}): Processor<any, any, any, any, any> {
   const inclusive = inclusiveEnabled(config);
   const key = JSON.stringify([format, inclusive, config.rules ?? {}, config.categories ?? {}, config.allow ?? []]);
   let processor = processors.get(key);
   if (processor) return processor;
-  const retext = unified().use(retextEnglish).use(retextTonelint, { config, format });
-  if (inclusive) retext.use(retextInclusive);
-  processor =
-    format === 'markdown'
-      ? (unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkRetext, retext.freeze() as any) as any)
-      : retext;
+  if (format === 'markdown' && !inclusive) {
+    processor = markdownParser().use(remarkTonelint, { config, format });
+  } else {
+    const retext = unified().use(retextEnglish).use(retextTonelint, { config, format });
+    if (inclusive) retext.use(retextInclusive);
+    processor = format === 'markdown' ? (markdownParser().use(remarkRetext, retext.freeze() as any) as any) : retext;
+  }
   processor!.freeze();
   processors.set(key, processor!);
   return processor!;
+}
+
+function markdownParser() {
+  return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 }

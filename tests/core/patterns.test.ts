@@ -63,6 +63,19 @@ describe('token patterns', () => {
   });
 });
 
+describe('safe fixes', () => {
+  it('come from the pattern that carries one, capitalised at a sentence start, and lead the suggestions', async () => {
+    const rules = compile(rule('units', { patterns: [{ match: 'cut~ {number} heads', fix: '{number} people' }, 'heads'] }));
+    const findings = await lintWith(rules, 'Cut 40 heads. Ten heads.');
+    expect(findings.map((f) => [f.actual, f.fix?.text])).toEqual([
+      ['Cut 40 heads', '40 people'],
+      ['heads', undefined],
+    ]);
+    expect(findings[0].suggestions[0]).toBe('40 people');
+    expect(findings[0].fix?.range).toEqual([0, 'Cut 40 heads'.length]);
+  });
+});
+
 describe('conditions', () => {
   it('near: counts only with a people word in the sentence', async () => {
     const rules = compile(rule('near', { patterns: [{ match: 'obsolete', near: ['@people'] }] }));

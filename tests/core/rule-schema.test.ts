@@ -44,4 +44,9 @@ describe('the rule schema', () => {
     (source.data as { id: string }).id = 'other';
     expect(problemsOf(source)).toMatch(/id "other" must equal the file name "c"/);
   });
+
+  it('rejects a pattern fix that uses a capture the pattern may not make', () => {
+    const message = problemsOf(rule('d', { patterns: [{ match: 'cut~ {number}? heads', fix: '{number} people' }] }));
+    expect(message).toMatch(/the fix uses \{number\}, which this pattern does not always capture/);
+  });
 });

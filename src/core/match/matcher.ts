@@ -23,7 +23,7 @@ const pluralScales = new Set(['hundreds', 'thousands', 'millions', 'dozens', 'sc
 const vagueCounts = new Set(['few', 'several', 'couple']);
 const tens = /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(one|two|three|four|five|six|seven|eight|nine)$/;
 
-function isNumberWord(key: string): boolean {
+export function isNumberWord(key: string): boolean {
   return units.has(key) || scales.has(key) || tens.test(key);
 }
 
