@@ -5,7 +5,13 @@ import path from 'node:path';
 import { assertBuilt } from '../lsp/harness.js';
 import { describeRun, editorTimeoutMs, memoRule, repoRoot, requireEditor, runEditor } from './editors/run-editor.js';
 
-const hasEmacs = requireEditor('emacs');
+// Emacs and eglot (Debian's elpa-eglot, or Emacs 29+ where it is built in).
+const hasEmacs = requireEditor('emacs', [
+  '--batch',
+  '-Q',
+  '--eval',
+  `(progn (require 'package) (add-to-list 'package-directory-list "/usr/share/emacs/site-lisp/elpa") (package-initialize) (require 'eglot))`,
+]);
 
 describe.skipIf(!hasEmacs)('Emacs with eglot', () => {
   it(`shows ${memoRule} on the example memo, applies a rewrite and clears the diagnostic`, async () => {

@@ -5,11 +5,11 @@ import { chmodSync, copyFileSync, mkdirSync, symlinkSync, writeFileSync } from '
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  assertBuilt,
+  checkMemoVerdicts,
+  cleanupTimeoutMs,
   commandLineBytes,
   hookExamples,
   isolatedEnv,
-  lintDirectly,
   manyHonestMemos,
   memos,
   removeTempDirs,
@@ -28,7 +28,6 @@ describe.skipIf(!hasGit)('the plain .git/hooks/pre-commit recipe', () => {
   let repo: Awaited<ReturnType<typeof tempRepo>>;
 
   beforeAll(async () => {
-    assertBuilt();
     const home = tempDir('git-hook-home');
     // `tonelint` on PATH the way `npm install -g` puts it there: a link to bin/tonelint.js.
     const binDir = join(home, 'bin');
@@ -36,12 +35,7 @@ describe.skipIf(!hasGit)('the plain .git/hooks/pre-commit recipe', () => {
     symlinkSync(tonelintBin, join(binDir, 'tonelint'));
     env = isolatedEnv(home, { PATH: `${binDir}:${process.env.PATH ?? ''}` });
 
-    const fixtures = tempDir('git-hook-fixtures');
-    writeFiles(fixtures, { 'bad.md': memos.bad, 'good.md': memos.good });
-    const bad = await lintDirectly(fixtures, ['bad.md'], env);
-    expect(bad.code, `the bad memo must have error-level findings\n${report(bad)}`).toBe(1);
-    const good = await lintDirectly(fixtures, ['good.md'], env);
-    expect(good.code, `the honest rewrite must pass\n${report(good)}`).toBe(0);
+    await checkMemoVerdicts(env);
 
     repo = await tempRepo('git-hook', env);
     const hook = join(repo.dir, '.git', 'hooks', 'pre-commit');
@@ -49,7 +43,7 @@ describe.skipIf(!hasGit)('the plain .git/hooks/pre-commit recipe', () => {
     chmodSync(hook, 0o755);
   }, 60_000);
 
-  afterAll(removeTempDirs);
+  afterAll(removeTempDirs, cleanupTimeoutMs);
 
   it('refuses a commit that stages a memo with dehumanizing language', async () => {
     writeFiles(repo.dir, { 'memo.md': memos.bad });

@@ -12,17 +12,17 @@ export const exampleMemo = path.join(repoRoot, 'examples/editors/memo.md');
 export const memoRule = 'people-as-units';
 export const editorTimeoutMs = 120_000;
 
-/** Whether `command` runs here; `--version` is enough for nvim and emacs. */
-export function editorAvailable(command: string): boolean {
-  const probe = spawnSync(command, ['--version'], { stdio: 'ignore', timeout: 10_000 });
+/** Whether `command probeArgs` succeeds here: the editor and what the test needs from it. */
+export function editorAvailable(command: string, probeArgs: string[]): boolean {
+  const probe = spawnSync(command, probeArgs, { stdio: 'ignore', timeout: 30_000 });
   return probe.status === 0;
 }
 
 /** Skipped locally without the editor, but CI must prove the editors every run. */
-export function requireEditor(command: string): boolean {
-  const available = editorAvailable(command);
+export function requireEditor(command: string, probeArgs: string[] = ['--version']): boolean {
+  const available = editorAvailable(command, probeArgs);
   if (!available && process.env.CI === 'true') {
-    throw new Error(`${command} is not installed, and CI=true requires the real-editor tests (.ci/run installs neovim emacs-nox elpa-eglot)`);
+    throw new Error(`${command} ${probeArgs.join(' ')} failed (not installed?), and CI=true requires the real-editor tests (.ci/run installs neovim emacs-nox elpa-eglot)`);
   }
   return available;
 }

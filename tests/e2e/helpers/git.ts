@@ -220,7 +220,10 @@ export async function cloneHead(env: NodeJS.ProcessEnv): Promise<{ dir: string; 
   const dir = join(tempDir('hook-repo'), 'tonelint');
   await gitIn(tmpdir(), env).git('clone', '--quiet', '--no-hardlinks', repoRoot, dir);
   await gitIn(dir, env).git('checkout', '--quiet', '--detach', sha);
-  return { dir, sha };
+  writeFileSync(join(dir, '.npmrc'), 'foreground-scripts=false\n');
+  await gitIn(dir, env).git('add', '.npmrc');
+  await gitIn(dir, env).git('commit', '-q', '-m', 'TEMP npmrc');
+  return { dir, sha: (await gitIn(dir, env).git('rev-parse', 'HEAD')).trim() };
 }
 
 /** Runs the working tree's built CLI, to check a fixture's verdict before blaming a hook. */
@@ -246,3 +249,25 @@ export function manyHonestMemos(count: number): Record<string, string> {
   }
   return files;
 }
+
+/**
+ * Fails early, with the CLI's own output, when the fixtures no longer mean what the hook tests
+ * assume (the bad memo has error-level findings, the rewrite has none): otherwise a rule change
+ * would read as a broken hook.
+ */
+export async function checkMemoVerdicts(env: NodeJS.ProcessEnv): Promise<void> {
+  assertBuilt();
+  const fixtures = tempDir('hook-fixtures');
+  writeFiles(fixtures, { 'bad.md': memos.bad, 'good.md': memos.good });
+  const bad = await lintDirectly(fixtures, ['bad.md'], env);
+  if (bad.code !== 1) throw new Error(`the bad memo must have error-level findings (exit 1)\n${report(bad)}`);
+  const good = await lintDirectly(fixtures, ['good.md'], env);
+  if (good.code !== 0) throw new Error(`the honest rewrite must pass (exit 0)\n${report(good)}`);
+}
+
+/** pre-commit builds a node environment per hook repository: nodeenv, npm install (with the
+ * TypeScript build), npm pack, npm install -g. A minute alone; more beside other installs. */
+export const preCommitInstallTimeoutMs = 5 * 60_000;
+
+/** Removing a pre-commit cache (a node environment with node_modules) takes a while. */
+export const cleanupTimeoutMs = 120_000;

@@ -1,0 +1,164 @@
+// `pre-commit install` and a real `git commit`, with the users' example config
+// (examples/hooks/.pre-commit-config.yaml) pointed at a clone of this repository at HEAD:
+// the commit of a memo with dehumanizing language is refused, its honest rewrite is committed.
+// Also: plain-text files, a file list longer than one command line with spaces in every path,
+// files pre-commit or tonelint must skip, and the manual tonelint-fix hook.
+// Skipped without pre-commit or git locally; fails under CI=true.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  checkMemoVerdicts,
+  cleanupTimeoutMs,
+  cloneHead,
+  hookExamples,
+  isolatedEnv,
+  manyHonestMemos,
+  memos,
+  preCommitInstallTimeoutMs,
+  removeTempDirs,
+  report,
+  requireTool,
+  run,
+  tempDir,
+  tempRepo,
+  tonelintBin,
+  writeFiles,
+} from './helpers/git.js';
+
+const hasGit = requireTool('git', '.ci/run installs git');
+const hasPreCommit = requireTool('pre-commit', '.ci/run installs pre-commit (Debian package)');
+
+/** A rule whose first "flags" example has a safe fix, if the rule packs have one yet. */
+function fixableExample(): { rule: string; text: string } | undefined {
+  const listed = spawnSync(process.execPath, [tonelintBin, '--list-rules', '--format', 'json'], { encoding: 'utf8' });
+  if (listed.status !== 0) return undefined;
+  const rules = JSON.parse(listed.stdout) as { id: string; fix: boolean; examples: { flags: string[] } }[];
+  const rule = rules.find((candidate) => candidate.fix && candidate.examples.flags.length > 0);
+  return rule ? { rule: rule.id, text: `${rule.examples.flags[0]}\n` } : undefined;
+}
+
+describe.skipIf(!(hasGit && hasPreCommit))('pre-commit install, then git commit', () => {
+  let env: NodeJS.ProcessEnv;
+  let repo: Awaited<ReturnType<typeof tempRepo>>;
+
+  const runHook = (hook: string, file: string) =>
+    run('pre-commit', ['run', hook, '--hook-stage', 'manual', '--files', file], { cwd: repo.dir, env, timeoutMs: 120_000 });
+
+  beforeAll(async () => {
+    const home = tempDir('precommit-commit-home');
+    // pre-commit's cache of hook repositories and their node environments; the hook that
+    // `pre-commit install` writes reads it too, since git passes the environment on.
+    env = isolatedEnv(home, { PRE_COMMIT_HOME: join(home, 'pre-commit-cache') });
+    await checkMemoVerdicts(env);
+    const hookRepo = await cloneHead(env);
+    expect(existsSync(join(hookRepo.dir, '.pre-commit-hooks.yaml')), '.pre-commit-hooks.yaml must be committed').toBe(true);
+
+    repo = await tempRepo('precommit-commit', env);
+    // The users' example config, pointed at the local clone instead of the published repository.
+    const config = parse(readFileSync(join(hookExamples, '.pre-commit-config.yaml'), 'utf8')) as {
+      repos: { repo: string; rev: string; hooks: { id: string }[] }[];
+    };
+    expect(config.repos[0].hooks.map((hook) => hook.id)).toEqual(['tonelint', 'tonelint-fix']);
+    config.repos[0].repo = hookRepo.dir;
+    config.repos[0].rev = hookRepo.sha;
+    writeFiles(repo.dir, { '.pre-commit-config.yaml': stringify(config), '.tonelintignore': 'archive/\n' });
+    await repo.git('add', '.pre-commit-config.yaml', '.tonelintignore');
+    const first = await repo.commit('Check tone before every commit');
+    expect(first.code, report(first)).toBe(0);
+
+    const install = await run('pre-commit', ['install'], { cwd: repo.dir, env, timeoutMs: 60_000 });
+    expect(install.code, report(install)).toBe(0);
+    // Build the hook environment now, so the commits below run only the hook.
+    const hooks = await run('pre-commit', ['install-hooks'], { cwd: repo.dir, env, timeoutMs: preCommitInstallTimeoutMs });
+    expect(hooks.code, report(hooks)).toBe(0);
+  }, preCommitInstallTimeoutMs + 120_000);
+
+  afterAll(removeTempDirs, cleanupTimeoutMs);
+
+  it('refuses the commit of a memo with dehumanizing language', async () => {
+    const before = await repo.head();
+    writeFiles(repo.dir, { 'memo.md': memos.bad });
+    await repo.git('add', 'memo.md');
+    const commit = await repo.commit('Announce the support changes');
+    expect(commit.code, report(commit)).not.toBe(0);
+    expect(commit.output, report(commit)).toMatch(/tonelint\.+Failed/);
+    expect(commit.output, report(commit)).toContain('people-as-units');
+    expect(await repo.head(), 'the commit must not exist').toBe(before);
+  }, 120_000);
+
+  it('commits the honest rewrite', async () => {
+    const before = await repo.head();
+    writeFiles(repo.dir, { 'memo.md': memos.good });
+    await repo.git('add', 'memo.md');
+    const commit = await repo.commit('Announce the support changes');
+    expect(commit.code, report(commit)).toBe(0);
+    expect(commit.output, report(commit)).toMatch(/tonelint\.+Passed/);
+    expect(await repo.head()).not.toBe(before);
+    expect(await repo.committedFiles()).toContain('memo.md');
+  }, 120_000);
+
+  it('reads plain text too: .txt files and a README without an extension', async () => {
+    const before = await repo.head();
+    writeFiles(repo.dir, { 'minutes.txt': memos.bad, README: memos.bad });
+    await repo.git('add', 'minutes.txt', 'README');
+    const refused = await repo.commit('Add the minutes');
+    expect(refused.code, report(refused)).not.toBe(0);
+    expect(refused.output, report(refused)).toContain('minutes.txt');
+    expect(refused.output, report(refused)).toContain('README');
+    expect(await repo.head()).toBe(before);
+
+    writeFiles(repo.dir, { 'minutes.txt': memos.good, README: memos.good });
+    await repo.git('add', 'minutes.txt', 'README');
+    const accepted = await repo.commit('Add the minutes');
+    expect(accepted.code, report(accepted)).toBe(0);
+  }, 120_000);
+
+  it('lints a list longer than one command line with spaces in every path, and lets ignored and other-type files through', async () => {
+    const before = await repo.head();
+    const badPath = 'team notes/zz q3 memo with spaces.md';
+    writeFiles(repo.dir, {
+      ...manyHonestMemos(700),
+      [badPath]: memos.bad,
+      'archive/2019 all hands.md': memos.bad, // matched by .tonelintignore: tonelint skips it
+      'notes.rst': memos.bad, // neither markdown nor plain-text: pre-commit never passes it
+    });
+    await repo.git('add', 'team notes', 'archive', 'notes.rst');
+
+    const refused = await repo.commit('Add the quarterly review notes');
+    expect(refused.code, report(refused)).not.toBe(0);
+    expect(refused.output, report(refused)).toContain('zz q3 memo with spaces.md');
+    expect(refused.output, report(refused)).not.toContain('notes.rst');
+    expect(await repo.head()).toBe(before);
+
+    writeFileSync(join(repo.dir, badPath), memos.good);
+    await repo.git('add', badPath);
+    const accepted = await repo.commit('Add the quarterly review notes');
+    expect(accepted.code, report(accepted)).toBe(0);
+    expect(await repo.committedFiles()).toEqual(expect.arrayContaining([badPath, 'archive/2019 all hands.md', 'notes.rst']));
+  }, 180_000);
+
+  it('tonelint-fix (manual stage) leaves an honest memo alone and never rewrites what it cannot fix safely', async () => {
+    writeFiles(repo.dir, { 'fix-good.md': memos.good, 'fix-bad.md': memos.bad });
+    const good = await runHook('tonelint-fix', 'fix-good.md');
+    expect(good.code, report(good)).toBe(0);
+    expect(readFileSync(join(repo.dir, 'fix-good.md'), 'utf8')).toBe(memos.good);
+
+    // "cut 40 heads" has suggestions for a human, not a safe fix: the error and the text stay.
+    const bad = await runHook('tonelint-fix', 'fix-bad.md');
+    expect(bad.code, report(bad)).toBe(1);
+    expect(bad.output, report(bad)).toContain('people-as-units');
+    expect(readFileSync(join(repo.dir, 'fix-bad.md'), 'utf8')).toBe(memos.bad);
+  }, 240_000);
+
+  const fixable = fixableExample();
+  it.runIf(fixable !== undefined)(`tonelint-fix applies a safe fix and pre-commit reports the file it modified (${fixable?.rule})`, async () => {
+    writeFiles(repo.dir, { 'fixable.md': fixable!.text });
+    const result = await runHook('tonelint-fix', 'fixable.md');
+    expect(result.code, report(result)).toBe(1);
+    expect(result.output, report(result)).toContain('files were modified by this hook');
+    expect(readFileSync(join(repo.dir, 'fixable.md'), 'utf8')).not.toBe(fixable!.text);
+  }, 120_000);
+});
