@@ -383,7 +383,7 @@ const functionWords = new Set(
 function requiredKeySets(elements: Element[]): Set<string>[] {
   const needs: Set<string>[] = [];
   for (const element of elements) {
-    if (element.optional || element.type === 'any') continue;
+    if (element.optional || element.type === 'any' || element.type === 'gap') continue;
     needs.push(requiredKeys(element));
   }
   // Only optional elements: one of them must match, whichever it is.
@@ -403,6 +403,7 @@ function requiredKeys(element: Element): Set<string> {
       return keys;
     }
     case 'any':
+    case 'gap':
       return new Set();
   }
 }

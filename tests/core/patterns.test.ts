@@ -18,6 +18,25 @@ describe('token patterns', () => {
     expect(findings[0].suggestions).toEqual(['1,200 people’s jobs']);
   });
 
+  it('read shares and fractions as numbers', async () => {
+    const rules = compile(rule('shares', { patterns: ['[cut~|release~] {number} of? our? staff'] }));
+    expect(actuals(await lintWith(rules, 'We cut 10% of our staff. We cut 15 percent of staff. We cut two-thirds of our staff. We cut one in five staff. We cut a third of staff.'))).toEqual([
+      'cut 10% of our staff',
+      'cut 15 percent of staff',
+      'cut two-thirds of our staff',
+      'cut one in five staff',
+      'cut a third of staff',
+    ]);
+  });
+
+  it('bridge up to six words with ..., but not across punctuation', async () => {
+    const rules = compile(rule('gap', { patterns: ['positions ... will be eliminated'] }));
+    expect(actuals(await lintWith(rules, 'Positions in the Lisbon finance office will be eliminated. Positions will be eliminated. Positions, sadly, will be eliminated. Positions in one two three four five six seven will be eliminated.'))).toEqual([
+      'Positions in the Lisbon finance office will be eliminated',
+      'Positions will be eliminated',
+    ]);
+  });
+
   it('match hyphen, compound and spaced variants of a hyphenated pattern word', async () => {
     const rules = compile(rule('hc', { patterns: ['head-count cut~'] }));
     expect(actuals(await lintWith(rules, 'A headcount cut. A head-count cut. A head count cut. A Head-Count cuts.'))).toEqual([

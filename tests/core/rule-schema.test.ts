@@ -21,12 +21,14 @@ describe('the rule schema', () => {
 
   it('rejects patterns that could make matching super-linear or unindexable', () => {
     const message = problemsOf(
-      rule('a', { patterns: ['* staff', 'obsolete? staff?', 'a? b? c? d? e? f', 'a b c d e f g h i j k l m'] }),
+      rule('a', { patterns: ['* staff', 'obsolete? staff?', 'a? b? c? d? e? f', 'a b c d e f g h i j k l m', 'a ... b ... c', '... staff'] }),
     );
     expect(message).toMatch(/pattern "\* staff": a pattern must start with a word/);
     expect(message).toMatch(/pattern "obsolete\? staff\?": a pattern needs at least one element that is not optional/);
     expect(message).toMatch(/optional elements \(at most 4\)/);
     expect(message).toMatch(/more than 12 elements/);
+    expect(message).toMatch(/at most one \.\.\. per pattern/);
+    expect(message).toMatch(/pattern "\.\.\. staff": a pattern must start with a word/);
   });
 
   it('rejects unknown placeholders, vocabularies, categories and too few examples', () => {

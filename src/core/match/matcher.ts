@@ -23,8 +23,10 @@ const pluralScales = new Set(['hundreds', 'thousands', 'millions', 'dozens', 'sc
 const vagueCounts = new Set(['few', 'several', 'couple']);
 const tens = /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(one|two|three|four|five|six|seven|eight|nine)$/;
 
+const fractions = /^(?:(?:one|two|three|four)?(?:half|halves|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths))$/;
+
 export function isNumberWord(key: string): boolean {
-  return units.has(key) || scales.has(key) || tens.test(key);
+  return units.has(key) || scales.has(key) || tens.test(key) || fractions.test(key);
 }
 
 /** True when a number slot can start at this token (the index key `#number`). */
@@ -56,7 +58,7 @@ function matchNumber(tokens: Token[], index: number): number {
     last = first.key;
   } else if (first.kind === 'word' && (first.key === 'a' || first.key === 'an')) {
     const next = tokens[position + 1];
-    if (next === undefined || next.kind !== 'word' || !(scales.has(next.key) || next.key === 'few' || next.key === 'couple')) return -1;
+    if (next === undefined || next.kind !== 'word' || !(scales.has(next.key) || fractions.test(next.key) || next.key === 'few' || next.key === 'couple')) return -1;
     position++;
   }
   while (position < tokens.length) {
@@ -78,6 +80,12 @@ function matchNumber(tokens: Token[], index: number): number {
     break;
   }
   if (consumed === 0) return -1;
+  // Shares: "10%", "15 percent", "15 per cent", "one in five".
+  const next = tokens[position];
+  if (next?.kind === 'punct' && next.text === '%') position++;
+  else if (next?.kind === 'word' && next.key === 'percent') position++;
+  else if (next?.kind === 'word' && next.key === 'per' && tokens[position + 1]?.key === 'cent') position += 2;
+  else if (next?.kind === 'word' && next.key === 'in' && tokens[position + 1]?.kind !== undefined && (tokens[position + 1].kind === 'number' || isNumberWord(tokens[position + 1].key))) position += 2;
   if ((pluralScales.has(last) || last === 'couple') && tokens[position]?.kind === 'word' && tokens[position].key === 'of') position++;
   return position;
 }
@@ -112,6 +120,18 @@ function walk(
     case 'any': {
       const token = tokens[position];
       if (token !== undefined && (token.kind === 'word' || token.kind === 'number')) walk(elements, at + 1, tokens, position + 1, captures, found);
+      return;
+    }
+    case 'gap': {
+      // Zero to `max` words, never across punctuation other than quotes and emphasis.
+      walk(elements, at + 1, tokens, index, captures, found);
+      let cursor = position;
+      for (let words = 1; words <= element.max; words++) {
+        const token = tokens[cursor];
+        if (token === undefined || (token.kind !== 'word' && token.kind !== 'number')) return;
+        cursor = skipTransparent(tokens, cursor + 1);
+        walk(elements, at + 1, tokens, cursor, captures, found);
+      }
       return;
     }
     case 'number': {

@@ -7,11 +7,14 @@ export type Element =
   | { type: 'word'; forms: Set<string>; optional: boolean }
   | { type: 'choice'; alternatives: Element[][]; optional: boolean; capture?: string }
   | { type: 'number'; optional: boolean; capture: 'number' }
-  | { type: 'any'; optional: boolean };
+  | { type: 'any'; optional: boolean }
+  | { type: 'gap'; optional: boolean; max: number };
 
 export const NUMBER_KEY = '#number';
 export const MAX_ELEMENTS = 12;
 export const MAX_OPTIONAL = 4;
+/** `...` in a pattern: up to this many words, within the clause. */
+export const GAP_WORDS = 6;
 
 export class PatternError extends Error {}
 
@@ -97,6 +100,7 @@ export function parsePattern(source: string, resolve: VocabularyResolver): Eleme
   function atom(text: string, optional: boolean): Element {
     if (text === '{number}') return { type: 'number', optional, capture: 'number' };
     if (text === '*') return { type: 'any', optional };
+    if (text === '...') return { type: 'gap', optional: false, max: GAP_WORDS };
     if (text.startsWith('{')) throw new PatternError(`unknown slot "${text}" (only {number})`);
     if (text.startsWith('@')) {
       const name = text.slice(1);
@@ -117,20 +121,30 @@ export function checkPattern(elements: Element[]): string[] {
   if (elements.length > MAX_ELEMENTS) throw new PatternError(`more than ${MAX_ELEMENTS} elements`);
   const optional = countOptional(elements);
   if (optional > MAX_OPTIONAL) throw new PatternError(`${optional} optional elements (at most ${MAX_OPTIONAL})`);
+  if (countGaps(elements) > 1) throw new PatternError('at most one ... per pattern');
   // Optional leading elements are fine: the pattern is indexed under each of them and under
   // the first required element, so every way it can start is found with one lookup.
   const keys = new Set<string>();
   let index = 0;
   for (; index < elements.length; index++) {
     const element = elements[index];
-    if (element.type === 'any') {
-      throw new PatternError('a pattern must start with a word, a [group], {number} or @vocabulary (not *)');
+    if (element.type === 'any' || element.type === 'gap') {
+      throw new PatternError('a pattern must start with a word, a [group], {number} or @vocabulary (not * or ...)');
     }
     anchorKeys({ ...element, optional: false } as Element, keys);
     if (!element.optional) break;
   }
   if (index === elements.length) throw new PatternError('a pattern needs at least one element that is not optional');
   return [...keys];
+}
+
+function countGaps(elements: Element[]): number {
+  let count = 0;
+  for (const element of elements) {
+    if (element.type === 'gap') count++;
+    if (element.type === 'choice' && element.capture === undefined) count += Math.max(0, ...element.alternatives.map(countGaps));
+  }
+  return count;
 }
 
 function countOptional(elements: Element[]): number {
@@ -158,7 +172,7 @@ export function anchorKeys(element: Element, into = new Set<string>()): Set<stri
         let index = 0;
         for (; index < alternative.length; index++) {
           const inner = alternative[index];
-          if (inner.type === 'any') throw new PatternError('an alternative cannot start with *');
+          if (inner.type === 'any' || inner.type === 'gap') throw new PatternError('an alternative cannot start with * or ...');
           anchorKeys(inner, into);
           if (!inner.optional) break;
         }
@@ -166,7 +180,8 @@ export function anchorKeys(element: Element, into = new Set<string>()): Set<stri
       }
       break;
     case 'any':
-      throw new PatternError('a pattern cannot start with *');
+    case 'gap':
+      throw new PatternError('a pattern cannot start with * or ...');
   }
   return into;
 }
