@@ -220,10 +220,7 @@ export async function cloneHead(env: NodeJS.ProcessEnv): Promise<{ dir: string; 
   const dir = join(tempDir('hook-repo'), 'tonelint');
   await gitIn(tmpdir(), env).git('clone', '--quiet', '--no-hardlinks', repoRoot, dir);
   await gitIn(dir, env).git('checkout', '--quiet', '--detach', sha);
-  writeFileSync(join(dir, '.npmrc'), 'foreground-scripts=false\n');
-  await gitIn(dir, env).git('add', '.npmrc');
-  await gitIn(dir, env).git('commit', '-q', '-m', 'TEMP npmrc');
-  return { dir, sha: (await gitIn(dir, env).git('rev-parse', 'HEAD')).trim() };
+  return { dir, sha };
 }
 
 /** Runs the working tree's built CLI, to check a fixture's verdict before blaming a hook. */
