@@ -45,7 +45,8 @@ import { isConfigFile, mergeConfig, noConfigFiles, readSettings, type ConfigLoad
 
 export const defaultDebounceMs = 150;
 export const fixAllKind = 'source.fixAll.tonelint';
-const languageFormats: Record<string, DocumentFormat> = { markdown: 'markdown', plaintext: 'text' };
+// Editors name plain text `plaintext` (LSP) or `text` (Helix, Neovim filetype); both are linted.
+const languageFormats: Record<string, DocumentFormat> = { markdown: 'markdown', plaintext: 'text', text: 'text' };
 
 export interface ServerOptions {
   /** Makes the loader that finds a document's project config (the CLI's loader). */
