@@ -11,6 +11,7 @@ import {
   per10kWords,
   predictedLabel,
   scores,
+  spansFound,
   type ConfusionMatrix,
   type Predicted,
   type Range,
@@ -108,7 +109,14 @@ export interface ViewResult {
   confusion: ConfusionMatrix;
   okCategories: { category: string; items: number; flagged: number; rate: number }[];
   falsePositives: FindingRow[];
-  spans: { total: number; found: number; recall: number | null; byLabel: Record<ToneLabel, { total: number; found: number }> };
+  spans: {
+    total: number;
+    found: number;
+    recall: number | null;
+    byLabel: Record<ToneLabel, { total: number; found: number }>;
+    /** Gold spans no counted finding overlaps, in item order. */
+    missed: { id: string; label: Label; category: string; span: string }[];
+  };
   neutral: {
     files: { name: string; words: number; findings: number; per10k: number | null }[];
     total: { words: number; findings: number; per10k: number | null };
@@ -155,6 +163,7 @@ export function computeView(run: LintRun, view: View): ViewResult {
     { total: number; found: number }
   >;
   const misses: ViewResult['misses'] = [];
+  const missedSpans: ViewResult['spans']['missed'] = [];
   const mislabeled: ViewResult['mislabeled'] = [];
   const okDensity = { words: 0, findings: 0 };
   const rewrites = { total: 0, clean: 0, failures: [] as FindingRow[] };
@@ -195,7 +204,10 @@ export function computeView(run: LintRun, view: View): ViewResult {
         else entry.offSpan += 1;
       }
       spanTotals[gold].total += item.spans.length;
-      spanTotals[gold].found += golds.filter((range) => findings.some((finding) => overlaps(range, findingRange(finding)))).length;
+      spansFound(item.text, item.spans, findings.map(findingRange)).forEach((found, index) => {
+        if (found) spanTotals[gold].found += 1;
+        else missedSpans.push({ id: item.id, label: gold, category: item.category, span: item.spans[index] });
+      });
 
       rewrites.total += 1;
       const rewriteKept = keep(rewriteFindings);
@@ -253,7 +265,7 @@ export function computeView(run: LintRun, view: View): ViewResult {
       .map(([category, entry]) => ({ category, ...entry, rate: entry.flagged / entry.items }))
       .sort((a, b) => b.items - a.items || a.category.localeCompare(b.category)),
     falsePositives,
-    spans: { total: spanTotal, found: spanFound, recall: spanTotal === 0 ? null : spanFound / spanTotal, byLabel: spanTotals },
+    spans: { total: spanTotal, found: spanFound, recall: spanTotal === 0 ? null : spanFound / spanTotal, byLabel: spanTotals, missed: missedSpans },
     neutral: {
       files: neutralFiles,
       total: { words: neutralWords, findings: neutralFindings, per10k: per10kWords(neutralFindings, neutralWords) },

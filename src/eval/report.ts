@@ -124,6 +124,10 @@ function renderView(result: ViewResult, full: boolean): string {
     out.push(`| ${label} | ${value.total} | ${value.found} | ${num(value.total === 0 ? null : value.found / value.total)} |`);
   }
   out.push(`| **all** | ${result.spans.total} | ${result.spans.found} | ${num(result.spans.recall)} |`);
+  if (full && result.spans.missed.length > 0) {
+    out.push('', 'Gold spans no finding overlaps (the item may still be flagged elsewhere):', '', '| id | label / category | gold span |', '| --- | --- | --- |');
+    for (const miss of result.spans.missed) out.push(`| ${miss.id} | ${miss.label} / ${miss.category} | ${code(cell(miss.span, 160))} |`);
+  }
 
   h('Findings per 10,000 words');
   out.push('Word counts as `wc -w` (whitespace-separated runs). Every finding on neutral-dev is a false positive.', '');

@@ -94,6 +94,10 @@ describe('computeView, warning and error findings', () => {
     const { spans } = computeView(await toyRun(), 'warning+');
     expect(spans).toMatchObject({ total: 6, found: 4 });
     expect(spans.byLabel).toEqual({ alarmist: { total: 1, found: 1 }, dehumanizing: { total: 3, found: 2 }, evasive: { total: 2, found: 1 } });
+    expect(spans.missed).toEqual([
+      { id: 'm-04', label: 'evasive', category: 'agentless-passive', span: 'positions were eliminated' },
+      { id: 'm-08', label: 'dehumanizing', category: 'people-as-parts', span: 'into spare parts' },
+    ]);
   });
 
   it('measures findings per 10,000 words on neutral prose and on the ok texts', async () => {
