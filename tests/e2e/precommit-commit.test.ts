@@ -4,7 +4,6 @@
 // Also: plain-text files, a file list longer than one command line with spaces in every path,
 // files pre-commit or tonelint must skip, and the manual tonelint-fix hook.
 // Skipped without pre-commit or git locally; fails under CI=true.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -13,6 +12,7 @@ import {
   checkMemoVerdicts,
   cleanupTimeoutMs,
   cloneHead,
+  fixedByCli,
   hookExamples,
   isolatedEnv,
   manyHonestMemos,
@@ -24,21 +24,11 @@ import {
   run,
   tempDir,
   tempRepo,
-  tonelintBin,
   writeFiles,
 } from './helpers/git.js';
 
 const hasGit = requireTool('git', '.ci/run installs git');
 const hasPreCommit = requireTool('pre-commit', '.ci/run installs pre-commit (Debian package)');
-
-/** A rule whose first "flags" example has a safe fix, if the rule packs have one yet. */
-function fixableExample(): { rule: string; text: string } | undefined {
-  const listed = spawnSync(process.execPath, [tonelintBin, '--list-rules', '--format', 'json'], { encoding: 'utf8' });
-  if (listed.status !== 0) return undefined;
-  const rules = JSON.parse(listed.stdout) as { id: string; fix: boolean; examples: { flags: string[] } }[];
-  const rule = rules.find((candidate) => candidate.fix && candidate.examples.flags.length > 0);
-  return rule ? { rule: rule.id, text: `${rule.examples.flags[0]}\n` } : undefined;
-}
 
 describe.skipIf(!(hasGit && hasPreCommit))('pre-commit install, then git commit', () => {
   let env: NodeJS.ProcessEnv;
@@ -140,25 +130,27 @@ describe.skipIf(!(hasGit && hasPreCommit))('pre-commit install, then git commit'
     expect(await repo.committedFiles()).toEqual(expect.arrayContaining([badPath, 'archive/2019 all hands.md', 'notes.rst']));
   }, 180_000);
 
-  it('tonelint-fix (manual stage) leaves an honest memo alone and never rewrites what it cannot fix safely', async () => {
-    writeFiles(repo.dir, { 'fix-good.md': memos.good, 'fix-bad.md': memos.bad });
+  it('tonelint-fix (manual stage) writes the safe fixes `tonelint --fix` makes, and pre-commit reports the file', async () => {
+    const expected = await fixedByCli(memos.bad, env);
+    expect(expected, 'the bad memo must have a safe fix (people-as-units: "cut 40 heads")').not.toBe(memos.bad);
+    writeFiles(repo.dir, { 'fix-bad.md': memos.bad });
+    const result = await runHook('tonelint-fix', 'fix-bad.md');
+    expect(result.code, report(result)).toBe(1);
+    expect(result.output, report(result)).toContain('files were modified by this hook');
+    expect(readFileSync(join(repo.dir, 'fix-bad.md'), 'utf8')).toBe(expected);
+  }, 120_000);
+
+  it('tonelint-fix leaves an honest memo alone, and never rewrites a finding that has no safe fix', async () => {
+    writeFiles(repo.dir, { 'fix-good.md': memos.good, 'fix-threat.md': memos.noSafeFix });
     const good = await runHook('tonelint-fix', 'fix-good.md');
     expect(good.code, report(good)).toBe(0);
     expect(readFileSync(join(repo.dir, 'fix-good.md'), 'utf8')).toBe(memos.good);
 
-    // "cut 40 heads" has suggestions for a human, not a safe fix: the error and the text stay.
-    const bad = await runHook('tonelint-fix', 'fix-bad.md');
-    expect(bad.code, report(bad)).toBe(1);
-    expect(bad.output, report(bad)).toContain('people-as-units');
-    expect(readFileSync(join(repo.dir, 'fix-bad.md'), 'utf8')).toBe(memos.bad);
+    expect(await fixedByCli(memos.noSafeFix, env), 'the threat memo must have no safe fix').toBe(memos.noSafeFix);
+    const threat = await runHook('tonelint-fix', 'fix-threat.md');
+    expect(threat.code, report(threat)).toBe(1);
+    expect(threat.output, report(threat)).toContain('threat');
+    expect(threat.output, report(threat)).not.toContain('files were modified by this hook');
+    expect(readFileSync(join(repo.dir, 'fix-threat.md'), 'utf8')).toBe(memos.noSafeFix);
   }, 240_000);
-
-  const fixable = fixableExample();
-  it.runIf(fixable !== undefined)(`tonelint-fix applies a safe fix and pre-commit reports the file it modified (${fixable?.rule})`, async () => {
-    writeFiles(repo.dir, { 'fixable.md': fixable!.text });
-    const result = await runHook('tonelint-fix', 'fixable.md');
-    expect(result.code, report(result)).toBe(1);
-    expect(result.output, report(result)).toContain('files were modified by this hook');
-    expect(readFileSync(join(repo.dir, 'fixable.md'), 'utf8')).not.toBe(fixable!.text);
-  }, 120_000);
 });

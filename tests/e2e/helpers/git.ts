@@ -21,6 +21,8 @@ export const memos = {
   good:
     '# Support update\n\nI decided to lay off 40 colleagues in support. Thank you for your work; ' +
     'everyone affected gets severance and job-search help.\n',
+  /** An error-level threat with suggestions for a human but no safe fix. */
+  noSafeFix: '# Rollout\n\nAutomation is coming for your jobs, whether you like it or not.\n',
 };
 
 /**
@@ -63,7 +65,9 @@ export function removeTempDirs(): void {
  * - git reads only a config written here (no ~/.gitconfig hooksPath, signing or templates);
  * - GIT_DIR and friends are dropped, in case the tests themselves run inside a git hook;
  * - the npm_* variables `npm test` exports (prefix, local_prefix, lifecycle) are dropped, so
- *   pre-commit's and the test projects' own npm runs see only their own project.
+ *   pre-commit's and the test projects' own npm runs see only their own project;
+ * - so are the test runner's NODE_ENV and VITEST_* and forced colour settings: a user's shell
+ *   has none of them.
  */
 export function isolatedEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -71,6 +75,8 @@ export function isolatedEnv(home: string, extra: Record<string, string> = {}): N
     if (key.startsWith('npm_') || key === 'INIT_CWD') continue;
     if (key.startsWith('GIT_') || key === 'HUSKY' || key.startsWith('PRE_COMMIT')) continue;
     if (key === 'FORCE_COLOR' || key === 'NO_COLOR') continue;
+    // vitest sets NODE_ENV=test, which switches lint-staged to its JSON test renderer.
+    if (key === 'NODE_ENV' || key.startsWith('VITEST')) continue;
     env[key] = value;
   }
   const gitconfig = join(home, 'gitconfig');
@@ -120,8 +126,8 @@ export function run(
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
     if (child.stdin) {
       // A child that exits without reading its input is not an error of the test.
       child.stdin.on('error', () => {});
@@ -268,3 +274,15 @@ export const preCommitInstallTimeoutMs = 5 * 60_000;
 
 /** Removing a pre-commit cache (a node environment with node_modules) takes a while. */
 export const cleanupTimeoutMs = 120_000;
+
+/** What `tonelint --fix` makes of `text` (the CLI prints the fixed text with --stdin). */
+export async function fixedByCli(text: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const result = await run(process.execPath, [tonelintBin, '--stdin', '--fix', '--stdin-filename', 'memo.md'], {
+    cwd: tmpdir(),
+    env,
+    timeoutMs: 60_000,
+    input: text,
+  });
+  if (result.code !== 0 && result.code !== 1) throw new Error(`tonelint --stdin --fix failed\n${report(result)}`);
+  return result.stdout;
+}
