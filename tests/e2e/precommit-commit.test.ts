@@ -133,7 +133,9 @@ describe.skipIf(!(hasGit && hasPreCommit))('pre-commit install, then git commit'
   it('tonelint-fix (manual stage) writes the safe fixes `tonelint --fix` makes, and pre-commit reports the file', async () => {
     const expected = await fixedByCli(memos.bad, env);
     expect(expected, 'the bad memo must have a safe fix (people-as-units: "cut 40 heads")').not.toBe(memos.bad);
+    // Staged, as on a commit: pre-commit sees a hook's modifications in tracked files only.
     writeFiles(repo.dir, { 'fix-bad.md': memos.bad });
+    await repo.git('add', 'fix-bad.md');
     const result = await runHook('tonelint-fix', 'fix-bad.md');
     expect(result.code, report(result)).toBe(1);
     expect(result.output, report(result)).toContain('files were modified by this hook');
@@ -142,6 +144,7 @@ describe.skipIf(!(hasGit && hasPreCommit))('pre-commit install, then git commit'
 
   it('tonelint-fix leaves an honest memo alone, and never rewrites a finding that has no safe fix', async () => {
     writeFiles(repo.dir, { 'fix-good.md': memos.good, 'fix-threat.md': memos.noSafeFix });
+    await repo.git('add', 'fix-good.md', 'fix-threat.md');
     const good = await runHook('tonelint-fix', 'fix-good.md');
     expect(good.code, report(good)).toBe(0);
     expect(readFileSync(join(repo.dir, 'fix-good.md'), 'utf8')).toBe(memos.good);
