@@ -93,6 +93,10 @@ export function isolatedEnv(home: string, extra: Record<string, string> = {}): N
         '\tgpgsign = false',
         '[advice]',
         '\tdetachedHead = false',
+        // CI containers often check the repository out as another user; git then refuses to
+        // read it unless the (here replaced) global config trusts it.
+        '[safe]',
+        `\tdirectory = ${repoRoot}`,
         '',
       ].join('\n'),
     );
