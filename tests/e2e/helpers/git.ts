@@ -2,7 +2,7 @@
 // repositories under os.tmpdir() with an isolated git config, real child processes, and reports
 // that show the tools' own output when an expectation fails.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const tonelintBin = join(repoRoot, 'bin', 'tonelint.js');
 export const hookExamples = join(repoRoot, 'examples', 'hooks');
-export const isCI = process.env.CI === 'true';
+const isCI = process.env.CI === 'true';
 
 /**
  * A memo that must block a commit (error-level dehumanizing language), its honest rewrite that
@@ -38,7 +38,7 @@ export function requireTool(command: string, installHint: string, versionArgs: s
   return available;
 }
 
-export function assertBuilt(): void {
+function assertBuilt(): void {
   if (!existsSync(join(repoRoot, 'dist', 'cli', 'main.js'))) {
     throw new Error('dist/cli/main.js is missing: run `npm run build` before the git-hook tests');
   }
@@ -190,12 +190,6 @@ export function writeFiles(root: string, files: Record<string, string>): void {
   }
 }
 
-export function writeExecutable(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, content);
-  chmodSync(path, 0o755);
-}
-
 /** A git runner bound to one repository and environment; throws with git's output on failure. */
 export function gitIn(cwd: string, env: NodeJS.ProcessEnv) {
   const git = async (...args: string[]): Promise<string> => {
@@ -234,7 +228,7 @@ export async function cloneHead(env: NodeJS.ProcessEnv): Promise<{ dir: string; 
 }
 
 /** Runs the working tree's built CLI, to check a fixture's verdict before blaming a hook. */
-export function lintDirectly(cwd: string, files: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
+function lintDirectly(cwd: string, files: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
   return run(process.execPath, [tonelintBin, '--no-color', ...files], { cwd, env, timeoutMs: 60_000 });
 }
 
