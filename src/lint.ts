@@ -1,15 +1,16 @@
 // lint(): the package's front door. Text in, findings out; no disk, no globals beyond caches.
+import type { Root as MdastRoot } from 'mdast';
 import type { LintConfig } from './core/config.js';
 import { RULES_DOCS_URL } from './core/engine.js';
 import { compareFindings, type Category, type Finding, type Severity } from './core/finding.js';
 import { assertValidConfig, EQUALITY_PREFIX, inclusiveEnabled, severityFor } from './core/settings.js';
 import { applyDirectives, parseDirectives, type DisableDirective } from './core/suppress.js';
 import { compileBuiltinRules } from './plugin/builtin.js';
-import { textParagraphs } from './plugin/blocks.js';
+import { markdownParagraphs, textParagraphs } from './plugin/blocks.js';
 import { SOURCE, engineFor } from './plugin/index.js';
-import { processorFor } from './plugin/processor.js';
+import { parseMarkdown, processorFor } from './plugin/processor.js';
 import { VFile } from 'vfile';
-import { createLineIndex } from './core/position.js';
+import { createLineIndex, sameLengthLineEnds } from './core/position.js';
 
 export type { DisableDirective };
 
@@ -45,22 +46,44 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
   const format = options.format ?? 'markdown';
   const config = options.config ?? {};
   assertValidConfig(config, ruleIds());
+  // Parsers see one kind of line end; offsets stay those of `text` (see sameLengthLineEnds).
+  const forParsing = sameLengthLineEnds(text);
   let findings: Finding[];
-  if (format === 'text' && !inclusiveEnabled(config)) {
-    // Plain text needs no syntax tree: only paragraphs that may match are parsed into sentences.
+  if (!inclusiveEnabled(config)) {
+    // Only blocks where a rule may match are parsed into sentences (see plugin/blocks.ts).
     const engine = engineFor(config);
-    findings = engine.lint(text, textParagraphs(text, engine));
+    // Markdown reads its own line ends; plain text is parsed with one kind (same offsets).
+    const tree = format === 'markdown' ? parseMarkdownSafely(text) : undefined;
+    const paragraphs = tree ? markdownParagraphs(tree, text, engine) : textParagraphs(text, engine, forParsing);
+    findings = engine.lint(text, paragraphs);
   } else {
     const processor = processorFor(format, config);
-    const file = new VFile({ value: text });
+    const file = new VFile({ value: forParsing });
     await processor.run(processor.parse(file), file);
-    findings = [...(file.data.tonelintFindings ?? []), ...inclusiveFindings(file, text, config)];
+    findings = [...(file.data.tonelintFindings ?? []), ...inclusiveFindings(file, text, config)].map((finding) => ({
+      ...finding,
+      actual: text.slice(finding.start.offset, finding.end.offset),
+    }));
   }
   const { findings: kept, unused } = applyDirectives(findings, parseDirectives(text, format));
   return {
     findings: kept.sort(compareFindings),
     unusedDisableDirectives: options.reportUnusedDisableDirectives ? unused : [],
   };
+}
+
+// A long run of emphasis, bracket or code marks makes Markdown parsers super-linear (and deep
+// nesting overflows remark's recursive visitors); such a document is linted as plain text.
+const markupRun = /[*_[\]`~<>!]{256,}/;
+
+function parseMarkdownSafely(text: string): MdastRoot | undefined {
+  if (markupRun.test(text)) return undefined;
+  try {
+    return parseMarkdown(text);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }
 
 /** retext-equality's messages as Findings in the `inclusive` category. */

@@ -112,8 +112,19 @@ export class Engine {
     return false;
   }
 
+  // Per-text memos, so a condition, a quote scan or a rejection cue is computed once per sentence
+  // or paragraph however many matches ask: without them a sentence with 100k matches is quadratic.
+  private occurrences = new WeakMap<Sentence, Map<Element[][], boolean>>();
+  private quotes = new WeakMap<Paragraph, [number, number][]>();
+  private rejections = new WeakMap<Paragraph, boolean>();
+  private allowed = new WeakMap<Sentence, SequenceMatch[]>();
+
   /** Findings for a text already split into paragraphs, sentences and tokens (offsets into `text`). */
   lint(text: string, paragraphs: Paragraph[]): Finding[] {
+    this.occurrences = new WeakMap();
+    this.quotes = new WeakMap();
+    this.rejections = new WeakMap();
+    this.allowed = new WeakMap();
     const lines = createLineIndex(text);
     const findings: Finding[] = [];
     const announcements = new Map<DocumentRule, Match>();
@@ -142,6 +153,7 @@ export class Engine {
   private matchSentence(text: string, paragraph: Paragraph, sentence: Sentence): Match[] {
     const tokens = sentence.tokens;
     const kept: Match[] = [];
+    const lastKept = new Map<CompiledRule, Match>();
     let words: Set<string> | undefined;
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index];
@@ -153,13 +165,15 @@ export class Engine {
         const match = matchAt(entry.pattern.elements, tokens, index);
         if (match === undefined) continue;
         const candidate: Match = { entry, paragraph, sentence, match };
+        // One finding per rule per stretch of text: the earliest, longest match wins. Matches
+        // arrive in start order, so only the rule's latest kept match can overlap.
+        const previous = lastKept.get(entry.rule);
+        const overlaps = previous !== undefined && previous.match.end > match.first;
+        if (overlaps && !(previous.match.first === match.first && previous.match.end < match.end)) continue;
         if (!this.counts(text, candidate)) continue;
-        // One finding per rule per stretch of text: the earliest, longest match wins.
-        const overlapping = kept.findIndex(
-          (other) => other.entry.rule === entry.rule && other.match.first < match.end && match.first < other.match.end,
-        );
-        if (overlapping === -1) kept.push(candidate);
-        else if (kept[overlapping].match.first === match.first && kept[overlapping].match.end < match.end) kept[overlapping] = candidate;
+        if (overlaps) kept[kept.indexOf(previous)] = candidate;
+        else kept.push(candidate);
+        lastKept.set(entry.rule, candidate);
       }
     }
     return kept;
@@ -190,17 +204,37 @@ export class Engine {
     }
     if (entry.rule.negation === 'respect' && this.isNegated(sentence.tokens, match.first)) return false;
     if (this.isMention(text, paragraph, sentence, match)) return false;
-    if (this.allow && this.allow.findAll(sentence.tokens).some((allowed) => allowed.first < match.end && match.first < allowed.end)) {
-      return false;
+    if (this.allow) {
+      let allowed = this.allowed.get(sentence);
+      if (!allowed) {
+        allowed = this.allow.findAll(sentence.tokens);
+        this.allowed.set(sentence, allowed);
+      }
+      if (allowed.some((phrase) => phrase.first < match.end && match.first < phrase.end)) return false;
     }
     return true;
+  }
+
+  /** Whether any of the terms occurs in the sentence; memoised per sentence and term list. */
+  private occursIn(sentence: Sentence, list: Element[][]): boolean {
+    let memo = this.occurrences.get(sentence);
+    if (!memo) {
+      memo = new Map();
+      this.occurrences.set(sentence, memo);
+    }
+    let occurs = memo.get(list);
+    if (occurs === undefined) {
+      occurs = this.terms(list).find(sentence.tokens) !== undefined;
+      memo.set(list, occurs);
+    }
+    return occurs;
   }
 
   private conditionsHold(conditions: Conditions, sentence: Sentence, paragraph: Paragraph, match: SequenceMatch): boolean {
     const tokens = sentence.tokens;
     if (conditions.near || conditions.notNear) {
       const scopes = conditions.scope === 'paragraph' ? paragraph.sentences : [sentence];
-      const occurs = (list: Element[][]) => scopes.some((scope) => this.terms(list).find(scope.tokens) !== undefined);
+      const occurs = (list: Element[][]) => scopes.some((scope) => this.occursIn(scope, list));
       if (conditions.near && !occurs(conditions.near)) return false;
       if (conditions.notNear && occurs(conditions.notNear)) return false;
     }
@@ -237,9 +271,19 @@ export class Engine {
     const start = sentence.tokens[match.first].start;
     const end = sentence.tokens[match.end - 1].end;
     const soCalled = windowBefore(sentence.tokens, match.first, 2);
-    const quoted = isQuoted(text, paragraph, start, end) || sentence.tokens.slice(soCalled, match.first).some((t) => t.key === 'socalled');
+    let quotes = this.quotes.get(paragraph);
+    if (!quotes) {
+      quotes = quotedRanges(text, paragraph);
+      this.quotes.set(paragraph, quotes);
+    }
+    const quoted = quotes.some(([open, close]) => open <= start && close >= end) || sentence.tokens.slice(soCalled, match.first).some((t) => t.key === 'socalled');
     if (!quoted) return false;
-    return paragraph.sentences.some((s) => this.rejectionCues.find(s.tokens) !== undefined);
+    let rejected = this.rejections.get(paragraph);
+    if (rejected === undefined) {
+      rejected = paragraph.sentences.some((other) => this.rejectionCues.find(other.tokens) !== undefined);
+      this.rejections.set(paragraph, rejected);
+    }
+    return rejected;
   }
 
   private checkDocument(text: string, lines: LineIndex, paragraphs: Paragraph[], rule: DocumentRule, severity: Severity, announced: Match): Finding | undefined {
@@ -284,13 +328,26 @@ export class Engine {
       url: rule.url ?? `${RULES_DOCS_URL}#${rule.id}`,
     };
     const template = rule.scope === 'phrase' ? (entry.pattern.fix ?? (rule.fix ? rule.suggestions[0] : undefined)) : undefined;
-    const replacement = template === undefined ? undefined : render(template, values);
+    const replacement = template === undefined || !plainSpan(text, sentence.tokens, match) ? undefined : render(template, values);
     if (replacement !== undefined) {
       finding.fix = { range: [start, end], text: capitalise ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement };
       if (!finding.suggestions.includes(finding.fix.text)) finding.suggestions.unshift(finding.fix.text);
     }
     return finding;
   }
+}
+
+/**
+ * True when the matched words are separated by nothing but spaces and tabs: no quotes, emphasis,
+ * links, HTML or line ends inside the span, which an unattended fix would otherwise delete.
+ */
+function plainSpan(text: string, tokens: Token[], match: SequenceMatch): boolean {
+  for (let index = match.first; index < match.end; index++) {
+    const token = tokens[index];
+    if (token.transparent || token.kind === 'break') return false;
+    if (index > match.first && !/^[ \t]*$/.test(text.slice(tokens[index - 1].end, token.start))) return false;
+  }
+  return true;
 }
 
 function captureTexts(text: string, captures: Captures): Record<string, string> {
@@ -340,27 +397,26 @@ function windowAfter(tokens: Token[], end: number, words: number): number {
 const opening = new Set(['"', '\u201c', '\u2018', '\u00ab', "'"]);
 const closingFor: Record<string, string[]> = { '"': ['"'], '\u201c': ['\u201d', '"'], '\u2018': ['\u2019', "'"], '\u00ab': ['\u00bb'], "'": ["'", '\u2019'] };
 
-/** True when [start, end) lies between a pair of quotation marks within the paragraph. */
-function isQuoted(text: string, paragraph: Paragraph, start: number, end: number): boolean {
+/** The stretches of the paragraph between a pair of quotation marks: [after the opening, at the closing). */
+function quotedRanges(text: string, paragraph: Paragraph): [number, number][] {
+  const ranges: [number, number][] = [];
   let open: string | undefined;
   let openedAt = -1;
   for (const sentence of paragraph.sentences) {
     for (const token of sentence.tokens) {
       if (token.kind !== 'punct' || !token.transparent) continue;
       if (open !== undefined && closingFor[open].includes(token.text)) {
-        if (openedAt <= start && token.start >= end) return true;
+        ranges.push([openedAt, token.start]);
         open = undefined;
       } else if (open === undefined && opening.has(token.text)) {
         // A straight quote right after a letter is an apostrophe, not an opening mark.
-        const before = text.charAt(token.start - 1);
-        if (token.text === "'" && /[\p{L}\p{N}]/u.test(before)) continue;
+        if (token.text === "'" && /[\p{L}\p{N}]/u.test(text.charAt(token.start - 1))) continue;
         open = token.text;
         openedAt = token.end;
       }
-      if (token.start >= end && open === undefined) return false;
     }
   }
-  return false;
+  return ranges;
 }
 
 const wordPattern = /[\p{L}\p{M}\p{N}]+(?:['\u2019\u2010\u2011-][\p{L}\p{M}\p{N}]+)*/gu;

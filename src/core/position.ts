@@ -38,3 +38,12 @@ export function createLineIndex(text: string): LineIndex {
     },
   };
 }
+
+/**
+ * The text with every line end written as `\n`, at the same length (`\r\n` becomes ` \n`, a
+ * lone `\r` becomes `\n`), so parsers that treat line ends differently see one kind while every
+ * offset still points at the same character of the original.
+ */
+export function sameLengthLineEnds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, (ending) => (ending.length === 2 ? ' \n' : '\n')) : text;
+}

@@ -155,9 +155,11 @@ export function compileRules(sources: RuleSource[]): CompiledRules {
     const compiled: Element[][] = [];
     entry.terms.forEach((term, index) => {
       try {
-        compiled.push(parsePattern(term, () => {
+        const elements = parsePattern(term, () => {
           throw new PatternError('a vocabulary term cannot refer to another vocabulary');
-        }));
+        });
+        checkPattern(elements);
+        compiled.push(elements);
       } catch (error) {
         if (!(error instanceof PatternError)) throw error;
         found.add(`terms.${index}`, `term "${term}": ${error.message}`);

@@ -2,10 +2,10 @@
 // sentence parse is the most expensive step of a run and most prose never mentions jobs, so a
 // cheap word test on each block's raw text (Engine#mayMatch) skips it for almost every block.
 import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
-import { toNlcst } from 'mdast-util-to-nlcst';
 import { ParseEnglish } from 'parse-english';
 import type { Engine } from '../core/engine.js';
-import type { Paragraph } from '../core/match/tokens.js';
+import { OBJECT_REPLACEMENT, type Paragraph } from '../core/match/tokens.js';
+import { sameLengthLineEnds } from '../core/position.js';
 import { paragraphsFromNlcst } from './nlcst-tokens.js';
 
 const parser = new ParseEnglish();
@@ -13,7 +13,15 @@ const parser = new ParseEnglish();
 const textBlocks = new Set(['paragraph', 'heading', 'tableCell']);
 const ignored = ['code', 'html', 'yaml', 'toml', 'math', 'inlineMath'];
 
-/** Sentences of the Markdown blocks that may match, with offsets into the whole document. */
+/**
+ * Sentences of the Markdown blocks that may match, with offsets into the whole document.
+ *
+ * Each such block is read through a projection of its source at the same length: the words of
+ * its text nodes stay where they are, markup (emphasis marks, link targets, HTML) becomes spaces
+ * and inline code becomes object-replacement characters, which no pattern crosses. Parsing the
+ * projection as plain text keeps every offset exact, where mdast-util-to-nlcst loses them when
+ * Markdown drops spaces at line ends, and costs time linear in the block.
+ */
 export function markdownParagraphs(tree: MdastRoot, text: string, engine: Engine): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   const visit = (node: MdastNodes) => {
@@ -22,13 +30,9 @@ export function markdownParagraphs(tree: MdastRoot, text: string, engine: Engine
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined) return;
-      const source = text.slice(start, end);
-      if (!engine.mayMatch(source)) return;
-      // The block is converted on its own, with positions relative to its start, so the cost is
-      // linear in the block and never in what came before it.
-      const block = relativeTo({ ...node, type: 'paragraph' } as MdastNodes, start, node.position!.start.line - 1);
-      const root = toNlcst(block as never, { messages: [], toString: () => source } as never, parser, { ignore: ignored });
-      paragraphs.push(...paragraphsFromNlcst(root, text, start));
+      if (!engine.mayMatch(text.slice(start, end))) return;
+      const projection = sameLengthLineEnds(project(node, text, start, end));
+      for (const paragraph of paragraphsFromNlcst(parser.parse(projection), projection, start)) paragraphs.push(paragraph);
       return;
     }
     if ('children' in node) for (const child of node.children) visit(child as MdastNodes);
@@ -37,32 +41,43 @@ export function markdownParagraphs(tree: MdastRoot, text: string, engine: Engine
   return paragraphs;
 }
 
-/** A copy of a subtree with positions shifted to start at offset 0, line 1. */
-function relativeTo<T extends { position?: unknown; children?: unknown[] }>(node: T, offset: number, lines: number): T {
-  const copy = { ...node } as T & { position?: { start: { line: number; column: number; offset?: number }; end: { line: number; column: number; offset?: number } } };
-  const position = copy.position;
-  if (position) {
-    copy.position = {
-      start: { line: position.start.line - lines, column: position.start.column, offset: (position.start.offset ?? 0) - offset },
-      end: { line: position.end.line - lines, column: position.end.column, offset: (position.end.offset ?? 0) - offset },
-    };
-  }
-  if (Array.isArray(copy.children)) copy.children = copy.children.map((child) => relativeTo(child as T, offset, lines));
-  return copy;
+const blank = (source: string) => source.replace(/[^\r\n]/g, ' ');
+
+function project(block: MdastNodes, text: string, start: number, end: number): string {
+  const pieces: string[] = [];
+  let cursor = start;
+  const keep = (node: MdastNodes, replace?: string) => {
+    const from = node.position?.start.offset;
+    const to = node.position?.end.offset;
+    if (from === undefined || to === undefined || from < cursor || to > end) return;
+    pieces.push(blank(text.slice(cursor, from)), replace === undefined ? text.slice(from, to) : replace.repeat(to - from));
+    cursor = to;
+  };
+  const walk = (node: MdastNodes) => {
+    if (node.type === 'text') keep(node);
+    else if (node.type === 'inlineCode' || (node.type as string) === 'inlineMath') keep(node, OBJECT_REPLACEMENT);
+    else if ('children' in node && !ignored.includes(node.type)) for (const child of node.children) walk(child as MdastNodes);
+  };
+  walk(block);
+  pieces.push(blank(text.slice(cursor, end)));
+  return pieces.join('');
 }
 
 const blankLine = /(?:\r?\n|\r)[ \t]*(?:(?:\r?\n|\r)[ \t]*)+/g;
 
-/** Sentences of the plain-text paragraphs (split at blank lines) that may match. */
-export function textParagraphs(text: string, engine: Engine): Paragraph[] {
+/**
+ * Sentences of the plain-text paragraphs (split at blank lines) that may match. `forParsing` is
+ * the same text at the same length with one kind of line end (see sameLengthLineEnds).
+ */
+export function textParagraphs(text: string, engine: Engine, forParsing = text): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let start = 0;
   const take = (end: number) => {
-    const source = text.slice(start, end);
-    if (source.trim() !== '' && engine.mayMatch(source)) paragraphs.push(...paragraphsFromNlcst(parser.parse(source), text, start));
+    const source = forParsing.slice(start, end);
+    if (source.trim() !== '' && engine.mayMatch(source)) for (const paragraph of paragraphsFromNlcst(parser.parse(source), source, start)) paragraphs.push(paragraph);
   };
   blankLine.lastIndex = 0;
-  for (let match = blankLine.exec(text); match !== null; match = blankLine.exec(text)) {
+  for (let match = blankLine.exec(forParsing); match !== null; match = blankLine.exec(forParsing)) {
     take(match.index);
     start = match.index + match[0].length;
   }

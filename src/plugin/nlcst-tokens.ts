@@ -29,24 +29,24 @@ export function paragraphsFromNlcst(tree: Root, text: string, base = 0): Paragra
   return paragraphs;
 }
 
-/** `base` is added to every nlcst offset: nonzero when a block was parsed on its own. */
+/** nlcst offsets index `text`; `base` is where `text` starts in the document (a block parsed on its own). */
 function sentenceFrom(node: NlcstSentence, text: string, base: number): Sentence | undefined {
   const tokens: Token[] = [];
   let runStart = -1;
   let runEnd = -1;
   const flush = () => {
-    if (runStart >= 0) tokenizeRun(text.slice(runStart, runEnd), runStart, tokens);
+    if (runStart >= 0) tokenizeRun(text.slice(runStart, runEnd), runStart + base, tokens);
     runStart = -1;
   };
   for (const child of node.children) {
     if (child.position?.start.offset === undefined || child.position.end.offset === undefined) continue;
-    const start = child.position.start.offset + base;
-    const end = child.position.end.offset + base;
+    const start = child.position.start.offset;
+    const end = child.position.end.offset;
     if (child.type === 'WhiteSpaceNode') {
       flush();
     } else if (child.type === 'SourceNode') {
       flush();
-      tokens.push(breakToken(start, end));
+      tokens.push(breakToken(start + base, end + base));
     } else if (runStart >= 0 && start === runEnd) {
       runEnd = end;
     } else {

@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse';
 import remarkRetext from 'remark-retext';
 import retextEnglish from 'retext-english';
 import { unified, type Processor } from 'unified';
+import type { Root as MdastRoot } from 'mdast';
 import type { LintConfig } from '../core/config.js';
 import { inclusiveEnabled } from '../core/settings.js';
 import { remarkTonelint, retextInclusive, retextTonelint } from './index.js';
@@ -40,4 +41,12 @@ export function processorFor(format: Format, config: LintConfig = {}): Processor
 
 function markdownParser() {
   return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+}
+
+let markdownOnly: ReturnType<typeof markdownParser> | undefined;
+
+/** The Markdown syntax tree alone (GFM, front matter), from one cached parser. */
+export function parseMarkdown(text: string): MdastRoot {
+  markdownOnly ??= markdownParser().freeze();
+  return markdownOnly.parse(text);
 }

@@ -26,7 +26,7 @@ describe('the rule schema', () => {
     expect(message).toMatch(/pattern "\* staff": a pattern must start with a word/);
     expect(message).toMatch(/pattern "obsolete\? staff\?": a pattern needs at least one element that is not optional/);
     expect(message).toMatch(/optional elements \(at most 4\)/);
-    expect(message).toMatch(/more than 12 elements/);
+    expect(message).toMatch(/more than 12 elements in one sequence/);
     expect(message).toMatch(/at most one \.\.\. per pattern/);
     expect(message).toMatch(/pattern "\.\.\. staff": a pattern must start with a word/);
   });

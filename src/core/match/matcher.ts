@@ -141,15 +141,21 @@ function walk(
       }
       return;
     }
-    case 'choice':
+    case 'choice': {
+      // Alternatives that end at the same token continue once: identical or overlapping
+      // alternatives cannot multiply the work (the first one's captures are kept).
+      const ends = new Map<number, Captures>();
       for (const alternative of element.alternatives) {
         walk(alternative, 0, tokens, position, captures, (end, inner) => {
-          if (end <= position) return;
-          const next = element.capture ? { ...inner, [element.capture]: [tokens[position].start, tokens[end - 1].end] as [number, number] } : inner;
-          walk(elements, at + 1, tokens, end, next, found);
+          if (end > position && !ends.has(end)) ends.set(end, inner);
         });
       }
+      for (const [end, inner] of ends) {
+        const next = element.capture ? { ...inner, [element.capture]: [tokens[position].start, tokens[end - 1].end] as [number, number] } : inner;
+        walk(elements, at + 1, tokens, end, next, found);
+      }
       return;
+    }
   }
 }
 

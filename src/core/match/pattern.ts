@@ -118,7 +118,7 @@ export function parsePattern(source: string, resolve: VocabularyResolver): Eleme
 
 /** Checks the limits that keep matching linear; returns the index keys of the first element. */
 export function checkPattern(elements: Element[]): string[] {
-  if (elements.length > MAX_ELEMENTS) throw new PatternError(`more than ${MAX_ELEMENTS} elements`);
+  checkSize(elements, 0);
   const optional = countOptional(elements);
   if (optional > MAX_OPTIONAL) throw new PatternError(`${optional} optional elements (at most ${MAX_OPTIONAL})`);
   if (countGaps(elements) > 1) throw new PatternError('at most one ... per pattern');
@@ -136,6 +136,15 @@ export function checkPattern(elements: Element[]): string[] {
   }
   if (index === elements.length) throw new PatternError('a pattern needs at least one element that is not optional');
   return [...keys];
+}
+
+/** Every sequence, nested ones included, stays within the element limit and three levels of groups. */
+function checkSize(elements: Element[], depth: number): void {
+  if (elements.length > MAX_ELEMENTS) throw new PatternError(`more than ${MAX_ELEMENTS} elements in one sequence`);
+  if (depth > 3) throw new PatternError('groups nested more than three deep');
+  for (const element of elements) {
+    if (element.type === 'choice' && element.capture === undefined) for (const alternative of element.alternatives) checkSize(alternative, depth + 1);
+  }
 }
 
 function countGaps(elements: Element[]): number {

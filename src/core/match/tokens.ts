@@ -42,6 +42,9 @@ export function possessiveBase(key: string): string {
   return key.endsWith("'s") ? key.slice(0, -2) : key;
 }
 
+/** Stands in for inline code in a projection of Markdown prose: a run holding it is a break. */
+export const OBJECT_REPLACEMENT = '\ufffc';
+
 const transparentPunctuation = new Set(['"', "'", '\u201c', '\u201d', '\u2018', '\u2019', '\u00ab', '\u00bb', '*', '_', '\u2026']);
 
 // Numbers keep their separators and scale suffixes (1,200  2.3k  $38M); words keep inner
@@ -56,7 +59,7 @@ const urlLike = /(?:^|[^\p{L}])(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)|^[^\s@]+
  * A run that is a URL or an e-mail address becomes a single `break` token: never linted.
  */
 export function tokenizeRun(run: string, offset: number, into: Token[]): void {
-  if (urlLike.test(run)) {
+  if (urlLike.test(run) || run.includes(OBJECT_REPLACEMENT)) {
     into.push({ text: run, key: '', base: '', kind: 'break', transparent: false, start: offset, end: offset + run.length });
     return;
   }
