@@ -1,8 +1,8 @@
 // The lint engine: one phrase index over every enabled rule, built once per configuration, run
 // over the sentences of a text. Pure: the plugin hands it tokens, it hands back findings.
 import type { Finding, Severity, SeverityOrOff } from './finding.js';
-import { isNumberWord, matchAt, startsNumber, type Captures, type SequenceMatch } from './match/matcher.js';
-import { NUMBER_KEY, type Element } from './match/pattern.js';
+import { isAgentNoun, isNumberWord, matchAt, startsNumber, type Captures, type SequenceMatch } from './match/matcher.js';
+import { AGENT_KEY, NUMBER_KEY, ROLE_SHAPE, type Element } from './match/pattern.js';
 import { TermSet } from './match/term-set.js';
 import { normalizeWord, possessiveBase, type Paragraph, type Sentence, type Token } from './match/tokens.js';
 import { createLineIndex, type LineIndex } from './position.js';
@@ -56,6 +56,7 @@ export class Engine {
    * the text), indexed under the keys of its most selective element.
    */
   private readonly prefilter = new Map<string, Set<string>[][]>();
+  private readonly hasAgentPatterns: boolean;
 
   constructor(compiled: CompiledRules, settings: EngineSettings) {
     for (const rule of compiled.rules) {
@@ -73,6 +74,7 @@ export class Engine {
       }
     }
     this.triggerKeys = new Set(this.index.keys());
+    this.hasAgentPatterns = this.index.has(AGENT_KEY);
     const sequences = new Set<Element[]>();
     for (const entries of this.index.values()) for (const entry of entries) sequences.add(entry.pattern.elements);
     for (const { rule } of this.documentRules) for (const requirement of rule.requires) for (const term of requirement.terms) sequences.add(term);
@@ -103,6 +105,7 @@ export class Engine {
       words.add(key);
       words.add(possessiveBase(key));
       if (/^\d/.test(key) || isNumberWord(key)) words.add(NUMBER_KEY);
+      if (ROLE_SHAPE.test(possessiveBase(key))) words.add(AGENT_KEY);
     }
     for (const word of words) {
       for (const needs of this.prefilter.get(word) ?? []) {
@@ -183,8 +186,9 @@ export class Engine {
     const byKey = this.index.get(token.key);
     const byBase = token.base !== token.key ? this.index.get(token.base) : undefined;
     const byNumber = startsNumber(token) ? this.index.get(NUMBER_KEY) : undefined;
-    if (!byBase && !byNumber) return byKey ?? [];
-    return [...new Set([...(byKey ?? []), ...(byBase ?? []), ...(byNumber ?? [])])];
+    const byAgent = this.hasAgentPatterns && isAgentNoun(token) ? this.index.get(AGENT_KEY) : undefined;
+    if (!byBase && !byNumber && !byAgent) return byKey ?? [];
+    return [...new Set([...(byKey ?? []), ...(byBase ?? []), ...(byNumber ?? []), ...(byAgent ?? [])])];
   }
 
   private terms(list: Element[][]): TermSet {
@@ -255,7 +259,7 @@ export class Engine {
     let words = 0;
     while (from > 0 && words < NEGATION_WINDOW) {
       const token = tokens[from - 1];
-      if (token.kind === 'break' || (token.kind === 'punct' && !token.transparent)) break;
+      if (breaksClause(token)) break;
       from--;
       if (token.kind === 'word' || token.kind === 'number') words++;
     }
@@ -312,7 +316,8 @@ export class Engine {
     const values: Record<string, string> = { ...extra, actual, ...captureTexts(text, match.captures) };
     const startsSentence = sentence.tokens.findIndex((token) => token.kind === 'word' || token.kind === 'number') === match.first;
     const capitalise = startsSentence && /^\p{Lu}/u.test(actual);
-    const suggestions = rule.suggestions
+    const templates = (rule.scope === 'phrase' ? entry.pattern.suggestions : undefined) ?? rule.suggestions;
+    const suggestions = templates
       .map((template) => render(template, values))
       .filter((rendered): rendered is string => rendered !== undefined)
       .map((rendered) => (capitalise ? rendered.charAt(0).toUpperCase() + rendered.slice(1) : rendered));
@@ -368,13 +373,18 @@ function render(template: string, values: Record<string, string>, lenient = fals
   return rendered.replace(/ {2,}/g, ' ').trim();
 }
 
+/** Clause punctuation and breaks end a window; symbols such as % $ & / inside a clause do not. */
+function breaksClause(token: Token): boolean {
+  return token.kind === 'break' || (token.kind === 'punct' && !token.transparent && !/^[%$€£&/+#@*]$/.test(token.text));
+}
+
 /** Index of the first token of the `words` words before `first`, not crossing punctuation. */
 function windowBefore(tokens: Token[], first: number, words: number): number {
   let index = first;
   let counted = 0;
   while (index > 0 && counted < words) {
     const token = tokens[index - 1];
-    if (token.kind === 'break' || (token.kind === 'punct' && !token.transparent)) break;
+    if (breaksClause(token)) break;
     index--;
     if (token.kind !== 'punct') counted++;
   }
@@ -387,7 +397,7 @@ function windowAfter(tokens: Token[], end: number, words: number): number {
   let counted = 0;
   while (index < tokens.length && counted < words) {
     const token = tokens[index];
-    if (token.kind === 'break' || (token.kind === 'punct' && !token.transparent)) break;
+    if (breaksClause(token)) break;
     index++;
     if (token.kind !== 'punct') counted++;
   }
@@ -458,6 +468,8 @@ function requiredKeys(element: Element): Set<string> {
       for (const alternative of element.alternatives) for (const key of mostSelective(requiredKeySets(alternative))) keys.add(key);
       return keys;
     }
+    case 'agent':
+      return new Set([AGENT_KEY]);
     case 'any':
     case 'gap':
       return new Set();
@@ -469,7 +481,7 @@ function mostSelective(needs: Set<string>[]): Set<string> {
   let best = needs[0];
   let bestCost = Infinity;
   for (const keys of needs) {
-    let common = keys.has(NUMBER_KEY) ? 1 : 0;
+    let common = (keys.has(NUMBER_KEY) ? 1 : 0) + (keys.has(AGENT_KEY) ? 1 : 0);
     for (const key of keys) if (functionWords.has(key)) common++;
     const cost = common * 100_000 + keys.size;
     if (cost < bestCost) {
@@ -487,6 +499,7 @@ function sentenceWords(tokens: Token[]): Set<string> {
     words.add(token.key);
     words.add(token.base);
     if (startsNumber(token)) words.add(NUMBER_KEY);
+    if (isAgentNoun(token)) words.add(AGENT_KEY);
   }
   return words;
 }

@@ -28,6 +28,8 @@ export interface CompiledPattern {
   source: string;
   /** A safe rewrite for matches of this pattern only, applied by --fix. */
   fix?: string;
+  /** Rewrites for matches of this pattern, in place of the rule's. */
+  suggestions?: string[];
   elements: Element[];
   /** Token keys the first element can match (the phrase index keys). */
   anchors: string[];
@@ -239,7 +241,10 @@ function compileRule(source: RuleSource, problems: Problems, resolve: (name: str
       let own: Conditions | undefined;
       if (typeof item === 'string') text = item;
       else if (isRecord(item)) {
-        checkKeys(item, ['match', 'fix', ...conditionKeys], path, problems);
+        checkKeys(item, ['match', 'fix', 'suggestions', ...conditionKeys], path, problems);
+        if (item.suggestions !== undefined && (!isStringList(item.suggestions) || item.suggestions.length === 0)) {
+          problems.add(`${path}.suggestions`, 'a pattern\'s "suggestions" is a non-empty list of rewrites');
+        }
         if (typeof item.match !== 'string') problems.add(path, 'a pattern object needs "match"');
         else text = item.match;
         if (item.fix !== undefined && (typeof item.fix !== 'string' || item.fix.trim() === '')) problems.add(`${path}.fix`, 'a pattern\'s "fix" is the rewrite text');
@@ -251,7 +256,13 @@ function compileRule(source: RuleSource, problems: Problems, resolve: (name: str
         const anchors = checkPattern(elements);
         const fix = isRecord(item) && typeof item.fix === 'string' ? item.fix : undefined;
         if (fix !== undefined) checkFixPlaceholders(fix, elements, `${path}.fix`, problems);
-        compiled.push({ source: text, fix, elements, anchors, conditions: [shared, own].filter((c): c is Conditions => c !== undefined) });
+        const suggestions = isRecord(item) && isStringList(item.suggestions) && item.suggestions.length > 0 ? item.suggestions : undefined;
+        if (suggestions) {
+          const captures = new Set(['actual']);
+          collectCaptures(elements, captures);
+          suggestions.forEach((suggestion, index) => checkTemplate(suggestion, [...captures], `${path}.suggestions.${index}`, problems));
+        }
+        compiled.push({ source: text, fix, suggestions, elements, anchors, conditions: [shared, own].filter((c): c is Conditions => c !== undefined) });
       } catch (error) {
         if (!(error instanceof PatternError)) throw error;
         problems.add(path, `pattern "${text}": ${error.message}`);
@@ -333,14 +344,15 @@ function checkFixPlaceholders(fix: string, elements: Element[], path: string, pr
   }
 }
 
+function checkTemplate(text: string, allowed: string[], path: string, problems: Problems): void {
+  for (const match of text.matchAll(placeholder)) {
+    if (!allowed.includes(match[1])) problems.add(path, `unknown placeholder {${match[1]}} (available: ${allowed.map((a) => `{${a}}`).join(', ')})`);
+  }
+}
+
 function checkPlaceholders(meta: { message: string; suggestions: string[] }, allowed: string[], problems: Problems): void {
-  const check = (text: string, path: string) => {
-    for (const match of text.matchAll(placeholder)) {
-      if (!allowed.includes(match[1])) problems.add(path, `unknown placeholder {${match[1]}} (available: ${allowed.map((a) => `{${a}}`).join(', ')})`);
-    }
-  };
-  check(meta.message, 'message');
-  meta.suggestions.forEach((suggestion, index) => check(suggestion, `suggestions.${index}`));
+  checkTemplate(meta.message, allowed, 'message', problems);
+  meta.suggestions.forEach((suggestion, index) => checkTemplate(suggestion, allowed, `suggestions.${index}`, problems));
 }
 
 function compileTerms(value: unknown, path: string, problems: Problems, resolve: (name: string) => Element[][] | undefined): Element[][] {

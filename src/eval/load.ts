@@ -1,4 +1,5 @@
-// Reads the evaluation data from disk: dev.jsonl and neutral-dev/*.txt under one directory.
+// Reads the evaluation data from disk: dev.jsonl and neutral-dev/*.txt under one directory, or
+// an items file and a neutral-prose folder named separately.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { countWords, parseItems, type EvalItem, type NeutralDoc } from './dataset.js';
@@ -8,10 +9,11 @@ export interface EvalData {
   neutral: NeutralDoc[];
 }
 
-export function readEvalData(dataDir: string): EvalData {
-  const devPath = join(dataDir, 'dev.jsonl');
+/** `itemsPath` and `neutralPath` override the development set's layout (e.g. for a held-out set). */
+export function readEvalData(dataDir: string, itemsPath?: string, neutralPath?: string): EvalData {
+  const devPath = itemsPath ?? join(dataDir, 'dev.jsonl');
   const items = parseItems(readFileSync(devPath, 'utf8'), devPath);
-  const neutralDir = join(dataDir, 'neutral-dev');
+  const neutralDir = neutralPath ?? join(dataDir, 'neutral-dev');
   const neutral = readdirSync(neutralDir)
     .filter((name) => name.endsWith('.txt'))
     .sort()

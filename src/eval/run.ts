@@ -20,6 +20,8 @@ precision, recall, false positives and misses. Writes eval/RESULTS.md for unfilt
 
 Options:
   --data DIR          the eval directory (default: ../shared/eval from the repo root)
+  --items FILE        a JSONL file of items instead of DIR/dev.jsonl (e.g. eval/heldout/heldout-b.jsonl)
+  --neutral DIR       a folder of neutral .txt prose instead of DIR/neutral-dev
   --label LABEL       only items with this label (alarmist, dehumanizing, evasive, ok)
   --category NAME     only items with this category (e.g. hard-negative, euphemism)
   --format FORMAT     markdown (default) or text
@@ -30,6 +32,8 @@ Options:
 
 interface Options {
   dataDir: string;
+  itemsPath?: string;
+  neutralPath?: string;
   label?: string;
   category?: string;
   format: 'markdown' | 'text';
@@ -43,6 +47,8 @@ function parseOptions(argv: string[]): Options | undefined {
     args: argv,
     options: {
       data: { type: 'string' },
+      items: { type: 'string' },
+      neutral: { type: 'string' },
       label: { type: 'string' },
       category: { type: 'string' },
       format: { type: 'string', default: 'markdown' },
@@ -60,6 +66,8 @@ function parseOptions(argv: string[]): Options | undefined {
   }
   return {
     dataDir: values.data ? resolve(values.data) : resolve(repoRoot, '../shared/eval'),
+    itemsPath: values.items ? resolve(values.items) : undefined,
+    neutralPath: values.neutral ? resolve(values.neutral) : undefined,
     label: values.label,
     category: values.category,
     format: values.format,
@@ -100,7 +108,7 @@ async function main(argv: string[]): Promise<number> {
   }
   let data: EvalData;
   try {
-    data = readEvalData(options.dataDir);
+    data = readEvalData(options.dataDir, options.itemsPath, options.neutralPath);
   } catch (error) {
     process.stderr.write(`tonelint eval: cannot read the data in ${options.dataDir}: ${(error as Error).message}\n`);
     return 2;
@@ -127,7 +135,8 @@ async function main(argv: string[]): Promise<number> {
   });
 
   const markdown = renderMarkdown(report);
-  const filtered = options.label !== undefined || options.category !== undefined;
+  // Filtered runs and other data sets never overwrite the development set's report.
+  const filtered = options.label !== undefined || options.category !== undefined || options.itemsPath !== undefined || options.neutralPath !== undefined;
   const out = options.out ? resolve(options.out) : filtered ? undefined : join(repoRoot, 'eval/RESULTS.md');
   if (out) {
     mkdirSync(dirname(out), { recursive: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actuals, compile, lintWith, rule } from './helpers.js';
+import { actuals, compile, lintWith, rule, vocabulary } from './helpers.js';
 
 describe('token patterns', () => {
   it('match inflections with ~, including irregular and doubled forms', async () => {
@@ -92,6 +92,18 @@ describe('safe fixes', () => {
     ]);
     expect(findings[0].suggestions[0]).toBe('40 people');
     expect(findings[0].fix?.range).toEqual([0, 'Cut 40 heads'.length]);
+  });
+});
+
+describe('job titles and per-pattern rewrites', () => {
+  it('{role} matches @people terms and plural job-title shapes, but not excluded things', async () => {
+    const rules = compile(
+      vocabulary('not-roles', ['servers', 'printers']),
+      rule('obs', { patterns: [{ match: 'obsolete {role}', suggestions: ['the {role} whose work is changing'] }] }),
+    );
+    const findings = await lintWith(rules, 'Obsolete measurers. Obsolete stock-takers. Obsolete servers. Obsolete printers. Obsolete customer service reps.');
+    expect(actuals(findings)).toEqual(['Obsolete measurers', 'Obsolete stock-takers', 'Obsolete customer service reps']);
+    expect(findings[0].suggestions).toEqual(['The measurers whose work is changing']);
   });
 });
 

@@ -1,7 +1,7 @@
 // Matching compiled patterns against one sentence's tokens. Every element consumes a bounded
 // number of tokens and a pattern has a bounded number of optional elements, so the work per
 // starting token is bounded and a whole text is matched in linear time.
-import type { Element } from './pattern.js';
+import { ROLE_SHAPE, type Element } from './pattern.js';
 import type { Token } from './tokens.js';
 
 export type Captures = Record<string, [number, number]>;
@@ -34,6 +34,11 @@ export function startsNumber(token: Token): boolean {
   if (token.kind === 'number') return true;
   if (token.kind !== 'word') return false;
   return isNumberWord(token.key) || pluralScales.has(token.key) || vagueCounts.has(token.key) || token.key === 'a' || token.key === 'an';
+}
+
+/** A word shaped like a plural job title and not excluded (see ROLE_SHAPE). */
+export function isAgentNoun(token: Token, exclude?: Set<string>): boolean {
+  return token.kind === 'word' && ROLE_SHAPE.test(token.base) && !(exclude?.has(token.base) ?? false);
 }
 
 /** Skips quotes and emphasis marks; returns the index of the next token that counts. */
@@ -120,6 +125,11 @@ function walk(
     case 'any': {
       const token = tokens[position];
       if (token !== undefined && (token.kind === 'word' || token.kind === 'number')) walk(elements, at + 1, tokens, position + 1, captures, found);
+      return;
+    }
+    case 'agent': {
+      const token = tokens[position];
+      if (token !== undefined && isAgentNoun(token, element.exclude)) walk(elements, at + 1, tokens, position + 1, captures, found);
       return;
     }
     case 'gap': {

@@ -8,9 +8,15 @@ export type Element =
   | { type: 'choice'; alternatives: Element[][]; optional: boolean; capture?: string }
   | { type: 'number'; optional: boolean; capture: 'number' }
   | { type: 'any'; optional: boolean }
-  | { type: 'gap'; optional: boolean; max: number };
+  | { type: 'gap'; optional: boolean; max: number }
+  /** One word shaped like a plural job title (measurers, adjusters, stock-takers), minus exclusions. */
+  | { type: 'agent'; optional: boolean; exclude: Set<string> };
 
 export const NUMBER_KEY = '#number';
+/** Index key of tokens shaped like a plural job title (see ROLE_SHAPE). */
+export const AGENT_KEY = '#agent';
+/** Plural agent nouns: -ers, -ors, -ists, -ians, -eers (hyphenated compounds normalised). */
+export const ROLE_SHAPE = /^[a-z][a-z']{2,}(?:ers|ors|ists|ians|eers)$/;
 export const MAX_ELEMENTS = 12;
 export const MAX_OPTIONAL = 4;
 /** `...` in a pattern: up to this many words, within the clause. */
@@ -101,7 +107,18 @@ export function parsePattern(source: string, resolve: VocabularyResolver): Eleme
     if (text === '{number}') return { type: 'number', optional, capture: 'number' };
     if (text === '*') return { type: 'any', optional };
     if (text === '...') return { type: 'gap', optional: false, max: GAP_WORDS };
-    if (text.startsWith('{')) throw new PatternError(`unknown slot "${text}" (only {number})`);
+    if (text === '{role}') {
+      // A group of staff: any @people term, or any plural job-title-shaped word that
+      // rules/vocabulary/not-roles.yml does not exclude (servers, numbers, printers...).
+      const people = resolve('people') ?? [];
+      const exclude = new Set<string>();
+      for (const term of resolve('not-roles') ?? []) {
+        const [only] = term;
+        if (term.length === 1 && only.type === 'word') for (const form of only.forms) exclude.add(form);
+      }
+      return { type: 'choice', alternatives: [...people, [{ type: 'agent', optional: false, exclude }]], optional, capture: 'role' };
+    }
+    if (text.startsWith('{')) throw new PatternError(`unknown slot "${text}" ({number} or {role})`);
     if (text.startsWith('@')) {
       const name = text.slice(1);
       const alternatives = resolve(name);
@@ -175,6 +192,9 @@ export function anchorKeys(element: Element, into = new Set<string>()): Set<stri
       break;
     case 'number':
       into.add(NUMBER_KEY);
+      break;
+    case 'agent':
+      into.add(AGENT_KEY);
       break;
     case 'choice':
       for (const alternative of element.alternatives) {
