@@ -289,12 +289,15 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   async function lintCurrent(open: OpenDocument): Promise<LintSnapshot | undefined> {
     const { document } = open;
     if (open.snapshot?.version === document.version && open.snapshot.generation === generation) return open.snapshot;
+    // TextDocument.update mutates the document in place: read the version with the text, before
+    // any await, or a result for old text could be published under the newest version.
     const text = document.getText();
+    const version = document.version;
     const startedIn = generation;
     try {
       const config = await configFor(document.uri);
       const result = await open.linter.lint(text, open.format, config);
-      const snapshot: LintSnapshot = { version: document.version, generation: startedIn, index: indexLines(text), result };
+      const snapshot: LintSnapshot = { version, generation: startedIn, index: indexLines(text), result };
       if (open.document.version === snapshot.version && generation === startedIn) open.snapshot = snapshot;
       return snapshot;
     } catch (error) {

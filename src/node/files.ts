@@ -81,7 +81,16 @@ export async function expandInputs(inputs: readonly string[], options: ExpandOpt
     }
   }
 
-  const files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // One file reached under two names (a link back up the tree, two links to one place) is linted
+  // once, under the first name in path order; an explicitly named one wins.
+  const byPath = (a: InputFile, b: InputFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const byRealPath = new Map<string, InputFile>();
+  for (const file of [...found.values()].sort(byPath)) {
+    const real = await fs.realpath(file.path).catch(() => file.path);
+    const previous = byRealPath.get(real);
+    if (!previous || (file.explicit && !previous.explicit)) byRealPath.set(real, file);
+  }
+  const files = [...byRealPath.values()].sort(byPath);
   return { files, errors, warnings };
 }
 

@@ -17,7 +17,12 @@ export interface AtomicWriteOptions {
  * Throws `InputUnreadable` when the file changed on disk since it was read.
  */
 export async function writeFileAtomic(path: string, content: Uint8Array, options: AtomicWriteOptions): Promise<void> {
-  const target = await fs.realpath(path);
+  let target: string;
+  try {
+    target = await fs.realpath(path);
+  } catch {
+    throw new TonelintError('InputMissing', 'disappeared before the fix could be written; not fixed', { file: path });
+  }
   if (options.expected) {
     let current: Buffer;
     try {

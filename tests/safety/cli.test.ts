@@ -98,6 +98,18 @@ describe('broken inputs get one clear line each, and the other files are still l
     expectLinted(result, 'good.md');
   });
 
+  it.concurrent('a file reached again through a link to another directory is linted once', async () => {
+    const dir = workspace('linked-twice');
+    mkdirSync(join(dir, 'docs'));
+    writeFileSync(join(dir, 'docs', 'memo.md'), TRIGGER);
+    mkdirSync(join(dir, 'mirror'));
+    symlinkSync(join(dir, 'docs'), join(dir, 'mirror', 'docs-link'));
+    const result = await run(['-f', 'json', '.'], dir, 30);
+    expectCleanExit(result);
+    const paths = (JSON.parse(result.stdout) as { filePath: string }[]).map((file) => file.filePath).filter((path) => path.endsWith('memo.md'));
+    expect(paths).toHaveLength(1);
+  });
+
   it.concurrent('a FIFO found while walking a directory does not hang the walk', async () => {
     const dir = workspace('fifo-in-dir');
     mkfifo(join(dir, 'pipe.md'));

@@ -69,10 +69,7 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['memo.md']);
   });
 
-  // BUG (src/node/write.ts writeFileAtomic, owner: CLI helper): `fs.realpath` runs outside any
-  // try, so a vanished file escapes as a raw ENOENT instead of a TonelintError. Nothing is written
-  // (that part holds); `.fails` is for the error shape only.
-  it.fails('does not recreate a file deleted after it was read', async () => {
+  it('does not recreate a file deleted after it was read', async () => {
     const path = join(dir, 'memo.md');
     writeFileSync(path, original);
     rmSync(path);
