@@ -2,7 +2,8 @@
 import type { Root as MdastRoot } from 'mdast';
 import type { LintConfig } from './core/config.js';
 import { RULES_DOCS_URL } from './core/engine.js';
-import { compareFindings, type Category, type Finding, type Severity } from './core/finding.js';
+import { compareFindings, type Finding } from './core/finding.js';
+import { ruleInfo, type RuleInfo } from './core/rule.js';
 import { assertValidConfig, EQUALITY_PREFIX, inclusiveEnabled, severityFor } from './core/settings.js';
 import { applyDirectives, parseDirectives, type DisableDirective } from './core/suppress.js';
 import { compileBuiltinRules } from './plugin/builtin.js';
@@ -12,7 +13,7 @@ import { parseMarkdown, processorFor } from './plugin/processor.js';
 import { VFile } from 'vfile';
 import { createLineIndex, sameLengthLineEnds } from './core/position.js';
 
-export type { DisableDirective };
+export type { DisableDirective, RuleInfo };
 
 export interface LintOptions {
   format?: 'markdown' | 'text';
@@ -24,21 +25,6 @@ export interface LintOptions {
 export interface LintResult {
   findings: Finding[];
   unusedDisableDirectives: DisableDirective[];
-}
-
-export interface RuleInfo {
-  id: string;
-  category: Category;
-  severity: Severity;
-  summary: string;
-  rationale: string;
-  message: string;
-  suggestions: string[];
-  fix: boolean;
-  url: string;
-  examples: { flags: string[]; passes: string[] };
-  /** `rules/<category>/<id>.yml` */
-  source: string;
 }
 
 /** Lints one text. Throws a TonelintError (`ConfigInvalid`, `RuleInvalid`) for bad configuration. */
@@ -121,19 +107,7 @@ function ruleIds(): string[] {
 /** Every built-in rule with its documentation, ordered by category then id. */
 export function listRules(): RuleInfo[] {
   return compileBuiltinRules()
-    .rules.map((rule) => ({
-      id: rule.id,
-      category: rule.category,
-      severity: rule.severity,
-      summary: rule.summary,
-      rationale: rule.rationale,
-      message: rule.message,
-      suggestions: rule.suggestions,
-      fix: rule.fix || (rule.scope === 'phrase' && rule.patterns.some((pattern) => pattern.fix !== undefined)),
-      url: rule.url ?? `${RULES_DOCS_URL}#${rule.id}`,
-      examples: rule.examples,
-      source: rule.file,
-    }))
+    .rules.map((rule) => ruleInfo(rule, RULES_DOCS_URL))
     .sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
 }
 

@@ -56,6 +56,39 @@ export interface RuleMeta {
   file: string;
 }
 
+/** A rule as documentation: what listRules() returns and rules/README.md renders. */
+export interface RuleInfo {
+  id: string;
+  category: Category;
+  severity: Severity;
+  summary: string;
+  rationale: string;
+  message: string;
+  suggestions: string[];
+  /** Whether --fix can rewrite some of its matches unattended. */
+  fix: boolean;
+  url: string;
+  examples: { flags: string[]; passes: string[] };
+  /** `rules/<category>/<id>.yml` */
+  source: string;
+}
+
+export function ruleInfo(rule: CompiledRule, docsUrl: string): RuleInfo {
+  return {
+    id: rule.id,
+    category: rule.category,
+    severity: rule.severity,
+    summary: rule.summary,
+    rationale: rule.rationale,
+    message: rule.message,
+    suggestions: rule.suggestions,
+    fix: rule.fix || (rule.scope === 'phrase' && rule.patterns.some((pattern) => pattern.fix !== undefined)),
+    url: rule.url ?? `${docsUrl}#${rule.id}`,
+    examples: rule.examples,
+    source: rule.file,
+  };
+}
+
 export interface PhraseRule extends RuleMeta {
   scope: 'phrase';
   patterns: CompiledPattern[];

@@ -1,18 +1,5 @@
 // rules/README.md, rendered from the rule data: the reference a writer reads.
-import type { Category, Severity } from './finding.js';
-
-export interface RuleDoc {
-  id: string;
-  category: Category;
-  severity: Severity;
-  summary: string;
-  rationale: string;
-  message: string;
-  suggestions: string[];
-  fix: boolean;
-  examples: { flags: string[]; passes: string[] };
-  source: string;
-}
+import type { RuleInfo } from './rule.js';
 
 const categoryIntro: Record<string, string> = {
   alarmist: 'Fear-driven framing of what AI does to people: threats, doom, ultimatums, inevitability, panic.',
@@ -23,7 +10,7 @@ const categoryIntro: Record<string, string> = {
 
 const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
 
-export function renderRulesReadme(rules: RuleDoc[]): string {
+export function renderRulesReadme(rules: RuleInfo[]): string {
   const lines: string[] = [
     '# tonelint rules',
     '',
