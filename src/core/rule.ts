@@ -71,6 +71,8 @@ export interface RuleInfo {
   examples: { flags: string[]; passes: string[] };
   /** `rules/<category>/<id>.yml` */
   source: string;
+  /** `document` rules look at the whole text at once (see rules/FORMAT.md). */
+  scope: 'phrase' | 'document';
 }
 
 export function ruleInfo(rule: CompiledRule, docsUrl: string): RuleInfo {
@@ -86,6 +88,7 @@ export function ruleInfo(rule: CompiledRule, docsUrl: string): RuleInfo {
     url: rule.url ?? `${docsUrl}#${rule.id}`,
     examples: rule.examples,
     source: rule.file,
+    scope: rule.scope,
   };
 }
 

@@ -1,7 +1,7 @@
 // Re-linting as the writer types: the document is split into blocks (paragraphs separated by
 // blank lines outside code fences), each block's findings are cached by the block's text, and
 // a one-character edit re-lints only the block it touched.
-import { lint } from '../index.js';
+import { lint, listRules } from '../index.js';
 import type { Finding } from '../core/finding.js';
 import type { LintConfig } from '../core/config.js';
 import type { DisableDirective } from '../lint.js';
@@ -96,6 +96,7 @@ export class IncrementalLinter {
   private cache = new Map<string, Promise<Finding[]>>();
   private wholeCache: { text: string; result: Promise<Omit<DocumentLintResult, 'linted'>> } | undefined;
   private key: { format: DocumentFormat; config: LintConfig | undefined } | undefined;
+  private documentCache: { text: string; result: Promise<Finding[]> } | undefined;
 
   constructor(private readonly options: IncrementalLinterOptions = {}) {}
 
@@ -103,6 +104,7 @@ export class IncrementalLinter {
     if (this.key === undefined || this.key.format !== format || this.key.config !== config) {
       this.cache = new Map();
       this.wholeCache = undefined;
+      this.documentCache = undefined;
       this.key = { format, config };
     }
     const lintFormat = format === 'markdown' ? 'markdown' : 'text';
@@ -145,9 +147,30 @@ export class IncrementalLinter {
       );
     });
     this.cache = next;
-    const findings = (await Promise.all(perBlock)).flat().sort(compareFindings);
-    return { findings, unusedDisableDirectives: [], linted };
+    let findings = (await Promise.all(perBlock)).flat();
+    // A document rule judges the whole text (an announcement in one block, acknowledgment in
+    // another). A block on its own can only over-report it, never miss it: when any block reports
+    // one, the whole document decides, linted once per text.
+    const whole = documentRuleIds();
+    if (findings.some((finding) => whole.has(finding.ruleId))) {
+      if (this.documentCache?.text !== text) {
+        linted++;
+        this.documentCache = { text, result: lint(text, { format: lintFormat, config }).then((r) => r.findings.filter((f) => whole.has(f.ruleId))) };
+      }
+      const decided = await this.documentCache.result.catch((error: unknown) => {
+        this.options.onError?.(error);
+        return [] as Finding[];
+      });
+      findings = [...findings.filter((finding) => !whole.has(finding.ruleId)), ...decided];
+    }
+    return { findings: findings.sort(compareFindings), unusedDisableDirectives: [], linted };
   }
+}
+
+let documentRules: Set<string> | undefined;
+function documentRuleIds(): Set<string> {
+  documentRules ??= new Set(listRules().filter((rule) => rule.scope === 'document').map((rule) => rule.id));
+  return documentRules;
 }
 
 /** A finding from a block, moved to where the block sits in the document. */
