@@ -7,7 +7,9 @@ import { ruleInfo, type RuleInfo } from './core/rule.js';
 import { assertValidConfig, EQUALITY_PREFIX, inclusiveEnabled, severityFor } from './core/settings.js';
 import { applyDirectives, parseDirectives, type DisableDirective } from './core/suppress.js';
 import { compileBuiltinRules } from './plugin/builtin.js';
-import { markdownParagraphs, textParagraphs } from './plugin/blocks.js';
+import { markdownChunks, markdownParagraphs, textParagraphs } from './plugin/blocks.js';
+import type { Engine } from './core/engine.js';
+import type { Paragraph } from './core/match/tokens.js';
 import { SOURCE, engineFor } from './plugin/index.js';
 import { parseMarkdown, processorFor } from './plugin/processor.js';
 import { VFile } from 'vfile';
@@ -38,9 +40,9 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
   if (!inclusiveEnabled(config)) {
     // Only blocks where a rule may match are parsed into sentences (see plugin/blocks.ts).
     const engine = engineFor(config);
-    // Markdown reads its own line ends; plain text is parsed with one kind (same offsets).
-    const tree = format === 'markdown' ? parseMarkdownSafely(text) : undefined;
-    const paragraphs = tree ? markdownParagraphs(tree, text, engine) : textParagraphs(text, engine, forParsing);
+    // Markdown reads its own line ends, piece by piece; plain text is parsed with one kind of
+    // line end (same offsets). Markdown that would make the parser super-linear is read as text.
+    const paragraphs = (format === 'markdown' && markdownParagraphsOf(text, engine)) || textParagraphs(text, engine, forParsing);
     findings = engine.lint(text, paragraphs);
   } else {
     const processor = processorFor(format, config);
@@ -61,6 +63,16 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
 // A long run of emphasis, bracket or code marks makes Markdown parsers super-linear (and deep
 // nesting overflows remark's recursive visitors); such a document is linted as plain text.
 const markupRun = /[*_[\]`~<>!]{256,}/;
+
+function markdownParagraphsOf(text: string, engine: Engine): Paragraph[] | undefined {
+  const paragraphs: Paragraph[] = [];
+  for (const [start, end] of markdownChunks(text)) {
+    const tree = parseMarkdownSafely(text.slice(start, end));
+    if (!tree) return undefined;
+    for (const paragraph of markdownParagraphs(tree, text, engine, start)) paragraphs.push(paragraph);
+  }
+  return paragraphs;
+}
 
 function parseMarkdownSafely(text: string): MdastRoot | undefined {
   if (markupRun.test(text)) return undefined;

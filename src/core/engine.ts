@@ -457,6 +457,8 @@ function requiredKeySets(elements: Element[]): Set<string>[] {
   return needs;
 }
 
+const requiredCache = new WeakMap<Element[][], Set<string>>();
+
 function requiredKeys(element: Element): Set<string> {
   switch (element.type) {
     case 'word':
@@ -464,8 +466,12 @@ function requiredKeys(element: Element): Set<string> {
     case 'number':
       return new Set([NUMBER_KEY]);
     case 'choice': {
-      const keys = new Set<string>();
-      for (const alternative of element.alternatives) for (const key of mostSelective(requiredKeySets(alternative))) keys.add(key);
+      let keys = requiredCache.get(element.alternatives);
+      if (!keys) {
+        keys = new Set<string>();
+        for (const alternative of element.alternatives) for (const key of mostSelective(requiredKeySets(alternative))) keys.add(key);
+        requiredCache.set(element.alternatives, keys);
+      }
       return keys;
     }
     case 'agent':

@@ -113,6 +113,8 @@ export async function loadConfigFile(
     throw error;
   }
   const isPackageJson = basename(file) === 'package.json';
+  // Most package.json files have no tonelint field: no need to load a parser to find that out.
+  if (isPackageJson && !options.requireField && !text.includes('"tonelint"')) return undefined;
   // Loaded here, not at start-up, so runs without a config never pay for the YAML parser.
   const yaml = await import('yaml');
   const parsed = ext === '.json' ? parseJson(text, path, yaml) : parseYaml(text, path, yaml);

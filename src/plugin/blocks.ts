@@ -22,16 +22,16 @@ const ignored = ['code', 'html', 'yaml', 'toml', 'math', 'inlineMath'];
  * projection as plain text keeps every offset exact, where mdast-util-to-nlcst loses them when
  * Markdown drops spaces at line ends, and costs time linear in the block.
  */
-export function markdownParagraphs(tree: MdastRoot, text: string, engine: Engine): Paragraph[] {
+export function markdownParagraphs(tree: MdastRoot, text: string, engine: Engine, base = 0): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   const visit = (node: MdastNodes) => {
     if (ignored.includes(node.type)) return;
     if (textBlocks.has(node.type) && 'children' in node) {
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
-      if (start === undefined || end === undefined) return;
+      if (node.position?.start.offset === undefined || node.position.end.offset === undefined) return;
+      const start = node.position.start.offset + base;
+      const end = node.position.end.offset + base;
       if (!engine.mayMatch(text.slice(start, end))) return;
-      const projection = sameLengthLineEnds(project(node, text, start, end));
+      const projection = sameLengthLineEnds(project(node, text, start, end, base));
       for (const paragraph of paragraphsFromNlcst(parser.parse(projection), projection, start)) paragraphs.push(paragraph);
       return;
     }
@@ -43,13 +43,14 @@ export function markdownParagraphs(tree: MdastRoot, text: string, engine: Engine
 
 const blank = (source: string) => source.replace(/[^\r\n]/g, ' ');
 
-function project(block: MdastNodes, text: string, start: number, end: number): string {
+function project(block: MdastNodes, text: string, start: number, end: number, base: number): string {
   const pieces: string[] = [];
   let cursor = start;
   const keep = (node: MdastNodes, replace?: string) => {
-    const from = node.position?.start.offset;
-    const to = node.position?.end.offset;
-    if (from === undefined || to === undefined || from < cursor || to > end) return;
+    if (node.position?.start.offset === undefined || node.position.end.offset === undefined) return;
+    const from = node.position.start.offset + base;
+    const to = node.position.end.offset + base;
+    if (from < cursor || to > end) return;
     pieces.push(blank(text.slice(cursor, from)), replace === undefined ? text.slice(from, to) : replace.repeat(to - from));
     cursor = to;
   };
@@ -61,6 +62,53 @@ function project(block: MdastNodes, text: string, start: number, end: number): s
   walk(block);
   pieces.push(blank(text.slice(cursor, end)));
   return pieces.join('');
+}
+
+/**
+ * Where a long Markdown text can be cut into pieces that parse alone to the same blocks: blank
+ * lines outside fenced code and HTML comments, before a line that is not indented (an indented
+ * one could continue a list item or start indented code). Parsing 1 MB as ~64 KB pieces keeps the
+ * syntax trees small: peak memory falls by half and garbage collection with it.
+ */
+export function markdownChunks(text: string, minimum = 64 * 1024): [number, number][] {
+  if (text.length <= minimum) return [[0, text.length]];
+  const chunks: [number, number][] = [];
+  let chunkStart = 0;
+  let fence: string | undefined;
+  let inComment = false;
+  let previousBlank = false;
+  const lineEnd = /\r\n|\r|\n/g;
+  let lineStart = 0;
+  // Front matter belongs to the first piece.
+  const frontMatter = /^(---|\+\+\+)\r?\n[\s\S]*?\r?\n\1[ \t]*(?:\r?\n|$)/.exec(text);
+  if (frontMatter) lineStart = frontMatter[0].length;
+  lineEnd.lastIndex = lineStart;
+  while (lineStart < text.length) {
+    const match = lineEnd.exec(text);
+    const end = match ? match.index : text.length;
+    const next = match ? match.index + match[0].length : text.length;
+    const line = text.slice(lineStart, end);
+    const blank = /^[ \t]*$/.test(line);
+    if (fence === undefined && !inComment && previousBlank && !blank && !/^[ \t]/.test(line) && lineStart - chunkStart >= minimum) {
+      chunks.push([chunkStart, lineStart]);
+      chunkStart = lineStart;
+    }
+    const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence !== undefined) {
+      if (opener && opener[1][0] === fence[0] && opener[1].length >= fence.length && /^ {0,3}[`~]+[ \t]*$/.test(line)) fence = undefined;
+    } else if (opener) {
+      fence = opener[1];
+    } else if (inComment) {
+      if (line.includes('-->')) inComment = false;
+    } else if (line.lastIndexOf('<!--') > line.lastIndexOf('-->')) {
+      inComment = true;
+    }
+    previousBlank = blank;
+    lineStart = next;
+    if (!match) break;
+  }
+  chunks.push([chunkStart, text.length]);
+  return chunks;
 }
 
 const blankLine = /(?:\r?\n|\r)[ \t]*(?:(?:\r?\n|\r)[ \t]*)+/g;

@@ -1,8 +1,7 @@
-// Processors for Markdown (remark-parse + gfm + front matter, bridged into retext with
+// Processors for Markdown (remark-parse + GFM's prose extensions + front matter, bridged into retext with
 // retext-english's parser so positions map to the source) and plain text. They touch no disk,
 // so they live beside the plugin rather than in node/.
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRetext from 'remark-retext';
 import retextEnglish from 'retext-english';
@@ -10,6 +9,7 @@ import { unified, type Processor } from 'unified';
 import type { Root as MdastRoot } from 'mdast';
 import type { LintConfig } from '../core/config.js';
 import { inclusiveEnabled } from '../core/settings.js';
+import { remarkGfmProse } from './gfm-prose.js';
 import { remarkTonelint, retextInclusive, retextTonelint } from './index.js';
 
 export type Format = 'markdown' | 'text';
@@ -40,7 +40,7 @@ export function processorFor(format: Format, config: LintConfig = {}): Processor
 }
 
 function markdownParser() {
-  return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+  return unified().use(remarkParse).use(remarkGfmProse).use(remarkFrontmatter, ['yaml', 'toml']);
 }
 
 let markdownOnly: ReturnType<typeof markdownParser> | undefined;

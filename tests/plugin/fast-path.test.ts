@@ -10,7 +10,9 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/index.js';
-import retextTonelint from '../../src/plugin/index.js';
+import { markdownChunks, markdownParagraphs } from '../../src/plugin/blocks.js';
+import retextTonelint, { engineFor } from '../../src/plugin/index.js';
+import { parseMarkdown } from '../../src/plugin/processor.js';
 
 const fullPipeline = {
   markdown: unified()
@@ -58,5 +60,36 @@ describe('the fast path', () => {
   it('lints tables cell by cell', async () => {
     const { findings } = await lint('| team | plan |\n| --- | --- |\n| support | cut 40 heads |\n');
     expect(findings.map((f) => [f.ruleId, f.start.line])).toEqual([['people-as-units', 3]]);
+  });
+});
+
+describe('long Markdown is parsed in pieces', () => {
+  const memo = examples.map((name) => readFileSync(`${examplesDir}${name}`, 'utf8')).join('\n\n');
+  const tricky = [
+    '```text\nfirst line\n\nWe will cut 40 heads from support.\n\nstill code\n```',
+    '<!--\na comment\n\nWe will cut 40 heads from support.\n\n-->',
+    '- a list item\n\n    We will cut 40 heads from support, said the indented continuation.',
+    'Honest paragraph about the [v1 API][old], which is obsolete.\n\n[old]: https://example.com/v1',
+  ].join('\n\n');
+  const long = Array.from({ length: 40 }, (_, index) => `## Part ${index}\n\n${memo}\n\n${tricky}`).join('\n\n');
+
+  it('cuts only where pieces parse alone to the same blocks, and covers the text exactly', () => {
+    const chunks = markdownChunks(long, 4096);
+    expect(chunks.length).toBeGreaterThan(10);
+    expect(chunks[0][0]).toBe(0);
+    expect(chunks.at(-1)![1]).toBe(long.length);
+    for (let i = 1; i < chunks.length; i++) expect(chunks[i][0]).toBe(chunks[i - 1][1]);
+    for (const [start] of chunks.slice(1)) {
+      const piece = long.slice(start);
+      expect(piece).not.toMatch(/^(still code|-->|\s)/);
+    }
+  });
+
+  it('finds exactly what parsing the whole text at once finds', async () => {
+    const engine = engineFor({});
+    const whole = engine.lint(long, markdownParagraphs(parseMarkdown(long), long, engine)).map((f) => `${f.ruleId}@${f.start.offset}`);
+    const pieces = (await lint(long)).findings.map((f) => `${f.ruleId}@${f.start.offset}`);
+    expect(long.length).toBeGreaterThan(64 * 1024);
+    expect(pieces.sort()).toEqual(whole.sort());
   });
 });

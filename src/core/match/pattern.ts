@@ -111,12 +111,17 @@ export function parsePattern(source: string, resolve: VocabularyResolver): Eleme
       // A group of staff: any @people term, or any plural job-title-shaped word that
       // rules/vocabulary/not-roles.yml does not exclude (servers, numbers, printers...).
       const people = resolve('people') ?? [];
-      const exclude = new Set<string>();
-      for (const term of resolve('not-roles') ?? []) {
-        const [only] = term;
-        if (term.length === 1 && only.type === 'word') for (const form of only.forms) exclude.add(form);
+      let alternatives = roleCache.get(people);
+      if (!alternatives) {
+        const exclude = new Set<string>();
+        for (const term of resolve('not-roles') ?? []) {
+          const [only] = term;
+          if (term.length === 1 && only.type === 'word') for (const form of only.forms) exclude.add(form);
+        }
+        alternatives = [...people, [{ type: 'agent', optional: false, exclude }]];
+        roleCache.set(people, alternatives);
       }
-      return { type: 'choice', alternatives: [...people, [{ type: 'agent', optional: false, exclude }]], optional, capture: 'role' };
+      return { type: 'choice', alternatives, optional, capture: 'role' };
     }
     if (text.startsWith('{')) throw new PatternError(`unknown slot "${text}" ({number} or {role})`);
     if (text.startsWith('@')) {
@@ -184,6 +189,9 @@ function countOptional(elements: Element[]): number {
   return count;
 }
 
+const anchorCache = new WeakMap<Element[][], Set<string>>();
+const roleCache = new WeakMap<Element[][], Element[][]>();
+
 /** The token keys a match of this element can start with. */
 export function anchorKeys(element: Element, into = new Set<string>()): Set<string> {
   switch (element.type) {
@@ -196,18 +204,28 @@ export function anchorKeys(element: Element, into = new Set<string>()): Set<stri
     case 'agent':
       into.add(AGENT_KEY);
       break;
-    case 'choice':
+    case 'choice': {
+      // Vocabulary groups share one alternatives array across every pattern that uses them.
+      const cached = anchorCache.get(element.alternatives);
+      if (cached) {
+        for (const key of cached) into.add(key);
+        break;
+      }
+      const keys = new Set<string>();
       for (const alternative of element.alternatives) {
         let index = 0;
         for (; index < alternative.length; index++) {
           const inner = alternative[index];
           if (inner.type === 'any' || inner.type === 'gap') throw new PatternError('an alternative cannot start with * or ...');
-          anchorKeys(inner, into);
+          anchorKeys(inner, keys);
           if (!inner.optional) break;
         }
         if (index === alternative.length) throw new PatternError('an alternative that can match nothing');
       }
+      anchorCache.set(element.alternatives, keys);
+      for (const key of keys) into.add(key);
       break;
+    }
     case 'any':
     case 'gap':
       throw new PatternError('a pattern cannot start with * or ...');
