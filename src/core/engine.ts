@@ -206,7 +206,7 @@ export class Engine {
     for (const conditions of entry.pattern.conditions) {
       if (!this.conditionsHold(conditions, sentence, paragraph, match)) return false;
     }
-    if (entry.rule.negation === 'respect' && this.isNegated(sentence.tokens, match.first)) return false;
+    if ((entry.pattern.negation ?? entry.rule.negation) === 'respect' && this.isNegated(sentence.tokens, match.first)) return false;
     if (this.isMention(text, paragraph, sentence, match)) return false;
     if (this.allow) {
       let allowed = this.allowed.get(sentence);

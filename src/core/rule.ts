@@ -30,6 +30,8 @@ export interface CompiledPattern {
   fix?: string;
   /** Rewrites for matches of this pattern, in place of the rule's. */
   suggestions?: string[];
+  /** Overrides the rule's `negation` for this pattern. */
+  negation?: 'respect' | 'ignore';
   elements: Element[];
   /** Token keys the first element can match (the phrase index keys). */
   anchors: string[];
@@ -277,7 +279,8 @@ function compileRule(source: RuleSource, problems: Problems, resolve: (name: str
       let own: Conditions | undefined;
       if (typeof item === 'string') text = item;
       else if (isRecord(item)) {
-        checkKeys(item, ['match', 'fix', 'suggestions', ...conditionKeys], path, problems);
+        checkKeys(item, ['match', 'fix', 'suggestions', 'negation', ...conditionKeys], path, problems);
+        if (item.negation !== undefined && item.negation !== 'ignore' && item.negation !== 'respect') problems.add(`${path}.negation`, '"negation" is "respect" or "ignore"');
         if (item.suggestions !== undefined && (!isStringList(item.suggestions) || item.suggestions.length === 0)) {
           problems.add(`${path}.suggestions`, 'a pattern\'s "suggestions" is a non-empty list of rewrites');
         }
@@ -298,7 +301,8 @@ function compileRule(source: RuleSource, problems: Problems, resolve: (name: str
           collectCaptures(elements, captures);
           suggestions.forEach((suggestion, index) => checkTemplate(suggestion, [...captures], `${path}.suggestions.${index}`, problems));
         }
-        compiled.push({ source: text, fix, suggestions, elements, anchors, conditions: [shared, own].filter((c): c is Conditions => c !== undefined) });
+        const negation = isRecord(item) && (item.negation === 'ignore' || item.negation === 'respect') ? item.negation : undefined;
+        compiled.push({ source: text, fix, suggestions, negation, elements, anchors, conditions: [shared, own].filter((c): c is Conditions => c !== undefined) });
       } catch (error) {
         if (!(error instanceof PatternError)) throw error;
         problems.add(path, `pattern "${text}": ${error.message}`);

@@ -108,6 +108,16 @@ describe('job titles and per-pattern rewrites', () => {
 });
 
 describe('conditions', () => {
+  it('{role} works in conditions too', async () => {
+    const rules = compile(rule('roles-near', { patterns: [{ match: 'obsolete', near: ['{role}'] }] }));
+    expect(actuals(await lintWith(rules, 'The adjusters are obsolete now. The v1 API is obsolete.'))).toEqual(['obsolete']);
+  });
+
+  it('a pattern can ignore negation while its rule respects it', async () => {
+    const rules = compile(rule('ult', { patterns: [{ match: "or you'll be let go", negation: 'ignore' }, 'replace~ @people'] }, 'alarmist'));
+    expect(actuals(await lintWith(rules, "Don't skip training, or you'll be let go. We won't replace staff."))).toEqual(["or you'll be let go"]);
+  });
+
   it('near: counts only with a people word in the sentence', async () => {
     const rules = compile(rule('near', { patterns: [{ match: 'obsolete', near: ['@people'] }] }));
     expect(actuals(await lintWith(rules, 'The v1 API is obsolete. Our analysts are obsolete now.'))).toEqual(['obsolete']);

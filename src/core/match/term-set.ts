@@ -1,7 +1,7 @@
 // A set of terms (condition lists, vocabularies, allow lists) indexed by their first token, so
 // "does any term occur in these tokens" costs one hash lookup per token.
-import { matchAt, startsNumber, type SequenceMatch } from './matcher.js';
-import { NUMBER_KEY, checkPattern, type Element } from './pattern.js';
+import { isAgentNoun, matchAt, startsNumber, type SequenceMatch } from './matcher.js';
+import { AGENT_KEY, NUMBER_KEY, checkPattern, type Element } from './pattern.js';
 import type { Token } from './tokens.js';
 
 export class TermSet {
@@ -25,7 +25,8 @@ export class TermSet {
     const byKey = this.index.get(token.key) ?? [];
     const byBase = token.base !== token.key ? (this.index.get(token.base) ?? []) : [];
     const byNumber = startsNumber(token) ? (this.index.get(NUMBER_KEY) ?? []) : [];
-    return byBase.length === 0 && byNumber.length === 0 ? byKey : [...byKey, ...byBase, ...byNumber];
+    const byAgent = this.index.has(AGENT_KEY) && isAgentNoun(token) ? (this.index.get(AGENT_KEY) ?? []) : [];
+    return byBase.length === 0 && byNumber.length === 0 && byAgent.length === 0 ? byKey : [...byKey, ...byBase, ...byNumber, ...byAgent];
   }
 
   /** The first occurrence lying wholly inside tokens[from..to). */
