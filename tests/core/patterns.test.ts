@@ -29,6 +29,11 @@ describe('token patterns', () => {
     ]);
   });
 
+  it('may open with an optional word and an optional wildcard', async () => {
+    const rules = compile(rule('det', { patterns: ['[the|our]? *? analysts are obsolete'] }));
+    expect(actuals(await lintWith(rules, 'Our junior analysts are obsolete. Analysts are obsolete.'))).toEqual(['Our junior analysts are obsolete', 'Analysts are obsolete']);
+  });
+
   it('bridge up to six words with ..., but not across punctuation', async () => {
     const rules = compile(rule('gap', { patterns: ['positions ... will be eliminated'] }));
     expect(actuals(await lintWith(rules, 'Positions in the Lisbon finance office will be eliminated. Positions will be eliminated. Positions, sadly, will be eliminated. Positions in one two three four five six seven will be eliminated.'))).toEqual([

@@ -151,7 +151,11 @@ export function checkPattern(elements: Element[]): string[] {
   for (; index < elements.length; index++) {
     const element = elements[index];
     if (element.type === 'any' || element.type === 'gap') {
-      throw new PatternError('a pattern must start with a word, a [group], {number} or @vocabulary (not * or ...)');
+      if (index === 0) throw new PatternError('a pattern must start with a word, a [group], {number} or @vocabulary (not * or ...)');
+      // `[the|our]? *? {role}`: a match that would begin with the wildcard's word is found from
+      // the next element instead (one word shorter), so only indexable elements are keys.
+      if (element.optional) continue;
+      throw new PatternError('a required * or ... must follow a required element');
     }
     anchorKeys({ ...element, optional: false } as Element, keys);
     if (!element.optional) break;
