@@ -24,20 +24,22 @@ const ignored = ['code', 'html', 'yaml', 'toml', 'math', 'inlineMath'];
  */
 export function markdownParagraphs(tree: MdastRoot, text: string, engine: Engine, base = 0): Paragraph[] {
   const paragraphs: Paragraph[] = [];
-  const visit = (node: MdastNodes) => {
-    if (ignored.includes(node.type)) return;
+  // An explicit stack, in document order: 10k nested block quotes must not overflow the call stack.
+  const stack: MdastNodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (ignored.includes(node.type)) continue;
     if (textBlocks.has(node.type) && 'children' in node) {
-      if (node.position?.start.offset === undefined || node.position.end.offset === undefined) return;
+      if (node.position?.start.offset === undefined || node.position.end.offset === undefined) continue;
       const start = node.position.start.offset + base;
       const end = node.position.end.offset + base;
-      if (!engine.mayMatch(text.slice(start, end))) return;
+      if (!engine.mayMatch(text.slice(start, end))) continue;
       const projection = sameLengthLineEnds(project(node, text, start, end, base));
       for (const paragraph of paragraphsFromNlcst(parser.parse(projection), projection, start)) paragraphs.push(paragraph);
-      return;
+      continue;
     }
-    if ('children' in node) for (const child of node.children) visit(child as MdastNodes);
-  };
-  visit(tree);
+    if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index] as MdastNodes);
+  }
   return paragraphs;
 }
 
@@ -54,12 +56,15 @@ function project(block: MdastNodes, text: string, start: number, end: number, ba
     pieces.push(blank(text.slice(cursor, from)), replace === undefined ? text.slice(from, to) : replace.repeat(to - from));
     cursor = to;
   };
-  const walk = (node: MdastNodes) => {
+  const stack: MdastNodes[] = [block];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
     if (node.type === 'text') keep(node);
     else if (node.type === 'inlineCode' || (node.type as string) === 'inlineMath') keep(node, OBJECT_REPLACEMENT);
-    else if ('children' in node && !ignored.includes(node.type)) for (const child of node.children) walk(child as MdastNodes);
-  };
-  walk(block);
+    else if ('children' in node && !ignored.includes(node.type)) {
+      for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index] as MdastNodes);
+    }
+  }
   pieces.push(blank(text.slice(cursor, end)));
   return pieces.join('');
 }
