@@ -236,10 +236,11 @@ export class Engine {
 
   private conditionsHold(conditions: Conditions, sentence: Sentence, paragraph: Paragraph, match: SequenceMatch): boolean {
     const tokens = sentence.tokens;
-    if (conditions.near || conditions.notNear) {
+    if (conditions.near || conditions.alsoNear || conditions.notNear) {
       const scopes = conditions.scope === 'paragraph' ? paragraph.sentences : [sentence];
       const occurs = (list: Element[][]) => scopes.some((scope) => this.occursIn(scope, list));
       if (conditions.near && !occurs(conditions.near)) return false;
+      if (conditions.alsoNear && !occurs(conditions.alsoNear)) return false;
       if (conditions.notNear && occurs(conditions.notNear)) return false;
     }
     const before = windowBefore(tokens, match.first, WINDOW);

@@ -16,6 +16,8 @@ export type Scope = 'sentence' | 'paragraph';
 
 export interface Conditions {
   near?: Element[][];
+  /** A second list, one of whose terms must also occur (near AND also_near). */
+  alsoNear?: Element[][];
   notNear?: Element[][];
   scope: Scope;
   precededBy?: Element[][];
@@ -113,7 +115,7 @@ export interface CompiledRules {
 }
 
 const severities: readonly Severity[] = ['error', 'warning', 'info'];
-const conditionKeys = ['near', 'not_near', 'scope', 'preceded_by', 'unless_preceded_by', 'followed_by', 'unless_followed_by'] as const;
+const conditionKeys = ['near', 'also_near', 'not_near', 'scope', 'preceded_by', 'unless_preceded_by', 'followed_by', 'unless_followed_by'] as const;
 const phraseKeys = ['id', 'category', 'severity', 'summary', 'patterns', 'conditions', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'negation', 'url'];
 const documentKeys = ['id', 'category', 'severity', 'scope', 'summary', 'announce', 'requires', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'negation', 'url'];
 const vocabularyKeys = ['name', 'summary', 'terms'];
@@ -428,6 +430,7 @@ function compileConditions(
   }
   const map = [
     ['near', 'near'],
+    ['also_near', 'alsoNear'],
     ['not_near', 'notNear'],
     ['preceded_by', 'precededBy'],
     ['unless_preceded_by', 'unlessPrecededBy'],

@@ -113,6 +113,11 @@ describe('job titles and per-pattern rewrites', () => {
 });
 
 describe('conditions', () => {
+  it('also_near requires a second context besides near', async () => {
+    const rules = compile(rule('both', { patterns: [{ match: 'flag~', near: ['@people'], also_near: ['profile~', 'directory'] }] }));
+    expect(actuals(await lintWith(rules, 'We flagged analysts in the directory. We flagged analysts. We flagged the build in the directory.'))).toEqual(['flagged']);
+  });
+
   it('{role} works in conditions too', async () => {
     const rules = compile(rule('roles-near', { patterns: [{ match: 'obsolete', near: ['{role}'] }] }));
     expect(actuals(await lintWith(rules, 'The adjusters are obsolete now. The v1 API is obsolete.'))).toEqual(['obsolete']);
