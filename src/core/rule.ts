@@ -45,7 +45,8 @@ export interface Requirement {
   terms: Element[][];
 }
 
-export interface RuleMeta {
+/** What a rule file describes, shared by the compiled rule and its documentation. */
+interface RuleDescription {
   id: string;
   category: Category;
   severity: Severity;
@@ -53,26 +54,22 @@ export interface RuleMeta {
   rationale: string;
   message: string;
   suggestions: string[];
+  examples: { flags: string[]; passes: string[] };
+}
+
+export interface RuleMeta extends RuleDescription {
+  /** The rule's `fix: true`: its first suggestion is safe to apply to every match. */
   fix: boolean;
   url?: string;
   negation: 'respect' | 'ignore';
-  examples: { flags: string[]; passes: string[] };
   file: string;
 }
 
 /** A rule as documentation: what listRules() returns and rules/README.md renders. */
-export interface RuleInfo {
-  id: string;
-  category: Category;
-  severity: Severity;
-  summary: string;
-  rationale: string;
-  message: string;
-  suggestions: string[];
+export interface RuleInfo extends RuleDescription {
   /** Whether --fix can rewrite some of its matches unattended. */
   fix: boolean;
   url: string;
-  examples: { flags: string[]; passes: string[] };
   /** `rules/<category>/<id>.yml` */
   source: string;
   /** `document` rules look at the whole text at once (see rules/FORMAT.md). */

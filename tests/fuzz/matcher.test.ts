@@ -2,7 +2,7 @@
 // and pathological text completes. Each probe runs the BUILT package in its own process, so a
 // runaway match is killed by the probe's timeout instead of wedging the test runner. There is no
 // timing assertion: the timeout is two orders of magnitude above what a linear matcher needs.
-import { spawn } from 'node:child_process';
+import { runWithDeadline, type Finished } from '../helpers/spawn.js';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -10,38 +10,19 @@ const fixtures = fileURLToPath(new URL('../fixtures/safety/', import.meta.url));
 /** Seconds a probe may run before it counts as a hang. */
 const probeSeconds = Number(process.env.PROBE_TIMEOUT ?? 30);
 
-interface ProbeResult {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  timedOut: boolean;
-  stdout: string;
-  stderr: string;
+interface ProbeResult extends Finished {
   json?: Record<string, unknown>;
 }
 
-function probe(script: string, args: string[]): Promise<ProbeResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [fixtures + script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, probeSeconds * 1000);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      let json: Record<string, unknown> | undefined;
-      try {
-        json = JSON.parse(stdout.trim().split('\n').at(-1) ?? '');
-      } catch {
-        json = undefined;
-      }
-      resolve({ code, signal, timedOut, stdout, stderr, json });
-    });
-  });
+async function probe(script: string, args: string[]): Promise<ProbeResult> {
+  const result = await runWithDeadline(process.execPath, [fixtures + script, ...args], probeSeconds);
+  let json: Record<string, unknown> | undefined;
+  try {
+    json = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '');
+  } catch {
+    json = undefined;
+  }
+  return { ...result, json };
 }
 
 function explain(result: ProbeResult): string {

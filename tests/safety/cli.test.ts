@@ -1,7 +1,8 @@
 // Hostile and broken input through the BUILT CLI (`node bin/tonelint.js`), with real files in
 // temp directories: every bad input gets one clear line, the good files are still linted, and
 // the process exits 0, 1 or 2 on its own: never a crash, a stack trace, a hang or executed code.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { runWithDeadline, type Finished } from '../helpers/spawn.js';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,32 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const cli = fileURLToPath(new URL('../../bin/tonelint.js', import.meta.url));
 const TRIGGER = 'It will be a bloodbath for jobs.\n';
 
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  timedOut: boolean;
-  stdout: string;
-  stderr: string;
-}
+type Run = Finished;
 
 /** Runs the CLI; kills it after `seconds` (a hang is a failure, reported as such). */
 function run(args: string[], cwd: string, seconds = 60): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, '--no-color', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, seconds * 1000);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, timedOut, stdout, stderr });
-    });
-  });
+  return runWithDeadline(process.execPath, [cli, '--no-color', ...args], seconds, { cwd, env: { ...process.env, NO_COLOR: '1' } });
 }
 
 /** Exited by itself with a documented code, and printed no stack trace. */
