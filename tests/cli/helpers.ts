@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { vi } from 'vitest';
 
 // Each test spawns the CLI a few times; on a loaded 2-core machine that can exceed 5 s.
@@ -64,6 +64,22 @@ export function rules(): RuleInfo[] {
 }
 
 /** A rule matching `predicate` and one sentence its own examples say it flags. */
+const builtCore = (await import(pathToFileURL(join(repoRoot, 'dist', 'index.js')).href)) as typeof import('../../src/index.js');
+
+/**
+ * A flags example the built rules really fix. Fixes belong to patterns, so not every example of
+ * a rule with a fix has one; undefined when the pack has no fix at all.
+ */
+export const fixableSample: { id: string; text: string } | undefined = await (async () => {
+  for (const rule of builtCore.listRules().filter((each) => each.fix)) {
+    for (const text of rule.examples.flags) {
+      const { findings } = await builtCore.lint(text, { format: 'markdown' });
+      if (findings.some((finding) => finding.ruleId === rule.id && finding.fix)) return { id: rule.id, text };
+    }
+  }
+  return undefined;
+})();
+
 export function ruleExample(predicate: (rule: RuleInfo) => boolean, what: string): { id: string; text: string; rule: RuleInfo } {
   const rule = rules().find((each) => predicate(each) && each.examples.flags.length > 0);
   if (!rule) throw new Error(`the rule pack has no ${what} rule yet`);

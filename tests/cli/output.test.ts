@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { cleanSentence, parseJson, project, repoRoot, ruleExample, rules, tonelint } from './helpers.js';
+import { cleanSentence, fixableSample, parseJson, project, repoRoot, ruleExample, rules, tonelint } from './helpers.js';
 
 const errorExample = () => ruleExample((rule) => rule.severity === 'error', 'error-level');
 const warningExample = () => ruleExample((rule) => rule.severity === 'warning', 'warning-level');
@@ -61,7 +61,7 @@ describe('sarif', () => {
   it('is valid SARIF 2.1.0 with a rules table, relative URIs and fixes', () => {
     const { id, text } = errorExample();
     // A fix: true rule, when the pack has one, puts SARIF `fixes` under the schema check too.
-    const fixable = rules().some((rule) => rule.fix) ? ruleExample((rule) => rule.fix, 'fixable').text : '';
+    const fixable = fixableSample?.text ?? '';
     const cwd = project({ 'docs/a memo.md': `${text}\n\n${fixable}\n` });
     const result = tonelint(['docs', '-f', 'sarif'], { cwd });
     expect(result.code).toBe(1);

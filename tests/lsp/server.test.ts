@@ -14,7 +14,15 @@ const neutral = 'We will thank the support team for a strong quarter.';
 vi.setConfig({ testTimeout: 30_000 });
 
 const builtCore = (await import(pathToFileURL(path.resolve('dist/index.js')).href)) as typeof import('../../src/index.js');
-const fixableRule = builtCore.listRules().find((rule) => rule.fix && rule.examples.flags.length > 0);
+// A flags example the rules really fix (fixes belong to patterns, not to every example of a rule).
+const fixableSample = await (async () => {
+  for (const rule of builtCore.listRules().filter((each) => each.fix)) {
+    for (const text of rule.examples.flags) {
+      if ((await builtCore.lint(text)).findings.some((finding) => finding.ruleId === rule.id && finding.fix)) return { id: rule.id, text };
+    }
+  }
+  return undefined;
+})();
 
 const clients: Client[] = [];
 async function client(options?: Parameters<typeof startClient>[0]): Promise<Client> {
@@ -200,10 +208,10 @@ describe('code actions', () => {
   });
 
   // Needs a rule with `fix: true`; fixAllEdits itself is specified in convert.test.ts.
-  it.skipIf(!fixableRule)('offers the safe fixes as source.fixAll.tonelint when asked only for that', async () => {
+  it.skipIf(!fixableSample)('offers the safe fixes as source.fixAll.tonelint when asked only for that', async () => {
     const core = (await import(pathToFileURL(path.resolve('dist/index.js')).href)) as typeof import('../../src/index.js');
-    const fixable = fixableRule;
-    const text = `${fixable!.examples.flags[0]}\n`;
+    const fixable = fixableSample;
+    const text = `${fixable!.text}\n`;
     const c = await client();
     const uri = 'file:///fix-all.md';
     await c.open(uri, text);
