@@ -1,7 +1,7 @@
 // Matching compiled patterns against one sentence's tokens. Every element consumes a bounded
 // number of tokens and a pattern has a bounded number of optional elements, so the work per
 // starting token is bounded and a whole text is matched in linear time.
-import { ROLE_SHAPE, type Element } from './pattern.js';
+import { AGENT_KEY, NUMBER_KEY, ROLE_SHAPE, anchorKeys, type Element } from './pattern.js';
 import type { Token } from './tokens.js';
 
 export type Captures = Record<string, [number, number]>;
@@ -155,7 +155,7 @@ function walk(
       // Alternatives that end at the same token continue once: identical or overlapping
       // alternatives cannot multiply the work (the first one's captures are kept).
       const ends = new Map<number, Captures>();
-      for (const alternative of element.alternatives) {
+      for (const alternative of alternativesAt(element.alternatives, tokens[position])) {
         walk(alternative, 0, tokens, position, captures, (end, inner) => {
           if (end > position && !ends.has(end)) ends.set(end, inner);
         });
@@ -186,4 +186,52 @@ export function findIn(elements: Element[], tokens: Token[], from = 0, to = toke
     if (match !== undefined && match.end <= to) return match;
   }
   return undefined;
+}
+
+interface AlternativeIndex {
+  byKey: Map<string, number[]>;
+  byNumber: number[];
+  byAgent: number[];
+  always: number[];
+}
+
+const alternativeIndexes = new WeakMap<Element[][], AlternativeIndex>();
+const SMALL_CHOICE = 8;
+
+/**
+ * The alternatives of a group that can start at this token. Vocabulary groups have hundreds of
+ * alternatives and are tried at every candidate position, so large groups are indexed by the
+ * keys each alternative can start with (built once, kept with the shared alternatives array).
+ */
+function alternativesAt(alternatives: Element[][], token: Token | undefined): Element[][] {
+  if (alternatives.length <= SMALL_CHOICE) return alternatives;
+  if (token === undefined) return [];
+  let index = alternativeIndexes.get(alternatives);
+  if (!index) {
+    index = { byKey: new Map(), byNumber: [], byAgent: [], always: [] };
+    alternatives.forEach((alternative, position) => {
+      const first = alternative[0];
+      if (first === undefined || first.optional || first.type === 'any' || first.type === 'gap') {
+        index!.always.push(position);
+        return;
+      }
+      for (const key of anchorKeys(first)) {
+        if (key === NUMBER_KEY) index!.byNumber.push(position);
+        else if (key === AGENT_KEY) index!.byAgent.push(position);
+        else {
+          const list = index!.byKey.get(key);
+          if (list) list.push(position);
+          else index!.byKey.set(key, [position]);
+        }
+      }
+    });
+    alternativeIndexes.set(alternatives, index);
+  }
+  const positions = new Set<number>(index.always);
+  for (const position of index.byKey.get(token.key) ?? []) positions.add(position);
+  if (token.base !== token.key) for (const position of index.byKey.get(token.base) ?? []) positions.add(position);
+  if (index.byNumber.length > 0 && startsNumber(token)) for (const position of index.byNumber) positions.add(position);
+  if (index.byAgent.length > 0 && isAgentNoun(token)) for (const position of index.byAgent) positions.add(position);
+  // In their written order, so which alternative's captures win stays the same as without the index.
+  return [...positions].sort((a, b) => a - b).map((position) => alternatives[position]);
 }
