@@ -49,7 +49,7 @@ export class Engine {
   private readonly negationExceptions: TermSet;
   private readonly rejectionCues: TermSet;
   private readonly allow: TermSet | undefined;
-  /** Every key the index holds: a sentence with none of them is skipped outright. */
+  /** Every key the phrase index holds (reported by the bench; mayMatch is the real pre-filter). */
   readonly triggerKeys: ReadonlySet<string>;
   /**
    * For `mayMatch`: each pattern's required elements (the keys one of which each must find in
@@ -256,14 +256,7 @@ export class Engine {
 
   /** A negation in the same clause, a few words before the match: "AI will not replace our people". */
   private isNegated(tokens: Token[], first: number): boolean {
-    let from = first;
-    let words = 0;
-    while (from > 0 && words < NEGATION_WINDOW) {
-      const token = tokens[from - 1];
-      if (breaksClause(token)) break;
-      from--;
-      if (token.kind === 'word' || token.kind === 'number') words++;
-    }
+    const from = windowBefore(tokens, first, NEGATION_WINDOW);
     for (const negation of this.negation.findAll(tokens, from, first)) {
       const exception = this.negationExceptions.find(tokens, negation.first, Math.min(tokens.length, negation.first + 4));
       if (exception === undefined || exception.first !== negation.first) return true;
