@@ -23,7 +23,7 @@ const ALEX_CAP_S = Number(process.env.BENCH_ALEX_CAP_S ?? 120);
 const LSP_EDITS = Number(process.env.BENCH_LSP_EDITS ?? 1000);
 const WITH_ALEX = process.env.BENCH_NO_ALEX !== '1';
 
-const SHARED = join(ROOT, '..', 'shared', 'bench');
+const SHARED = join(ROOT, 'bench', 'corpus-tools');
 const CORPORA = 'bench/corpora';
 const PEERS = 'bench/peers';
 const ALEX = join(PEERS, 'node_modules', '.bin', 'alex');
@@ -324,7 +324,7 @@ say(table(
 say();
 say(`medium.md: ${stages.medium.paragraphs} paragraphs, ${stages.medium.sentences} sentences, ${stages.medium.findings} findings. large.md: ${stages.large.paragraphs} paragraphs, ${stages.large.sentences} sentences, ${stages.large.findings} findings.`);
 say();
-say(`Regex floor on large.md (\`node ../shared/bench/regex-baseline.mjs bench/corpora/large.md ../shared/bench/phrases.txt 21\`, 300 phrases in one alternation, warm): ${regexFloor}.`);
+say(`Regex floor on large.md (\`node bench/corpus-tools/regex-baseline.mjs bench/corpora/large.md bench/corpus-tools/phrases.txt 21\`, 300 phrases in one alternation, warm): ${regexFloor}.`);
 if (Number.isFinite(regexMs)) say(`tonelint's matching stage on large.md is ${ratio(stages.large.match.median, regexMs)} the regex floor; the whole warm lint() is ${ratio(stages.large.lint.median, regexMs)}.`);
 say();
 

@@ -15,11 +15,11 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 const usage = `Usage: npm run eval -- [options]
 
-Lints ../shared/eval/dev.jsonl and neutral-dev/*.txt with the default preset and reports
+Lints eval/dev/dev.jsonl and neutral-dev/*.txt with the default preset and reports
 precision, recall, false positives and misses. Writes eval/RESULTS.md for unfiltered runs.
 
 Options:
-  --data DIR          the eval directory (default: ../shared/eval from the repo root)
+  --data DIR          the eval directory (default: eval/dev)
   --items FILE        a JSONL file of items instead of DIR/dev.jsonl (e.g. eval/heldout/heldout-b.jsonl)
   --neutral DIR       a folder of neutral .txt prose instead of DIR/neutral-dev
   --label LABEL       only items with this label (alarmist, dehumanizing, evasive, ok)
@@ -65,7 +65,7 @@ function parseOptions(argv: string[]): Options | undefined {
     throw new Error(`--label must be one of ${labels.join(', ')}, not "${values.label}"`);
   }
   return {
-    dataDir: values.data ? resolve(values.data) : resolve(repoRoot, '../shared/eval'),
+    dataDir: values.data ? resolve(values.data) : resolve(repoRoot, 'eval/dev'),
     itemsPath: values.items ? resolve(values.items) : undefined,
     neutralPath: values.neutral ? resolve(values.neutral) : undefined,
     label: values.label,

@@ -125,8 +125,8 @@ describe('the rewrite', () => {
 });
 
 // The README of the development set (rule 6) asks for new words, not its items: no example may
-// share a run of six words with an item or a rewrite of ../shared/eval/dev.jsonl.
-const devSet = fileURLToPath(new URL('../../../shared/eval/dev.jsonl', import.meta.url));
+// share a run of six words with an item or a rewrite of eval/dev/dev.jsonl.
+const devSet = fileURLToPath(new URL('../../eval/dev/dev.jsonl', import.meta.url));
 describe.skipIf(!existsSync(devSet))('the examples are written in their own words', () => {
   const words = (text: string) => text.toLowerCase().replace(/[\u2018\u2019]/g, "'").match(/[a-z0-9']+/g) ?? [];
   const runs = (text: string) => {

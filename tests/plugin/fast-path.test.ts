@@ -37,7 +37,7 @@ async function fast(text: string, format: 'markdown' | 'text') {
 
 const examplesDir = new URL('../../examples/', import.meta.url).pathname;
 const examples = existsSync(examplesDir) ? readdirSync(examplesDir).filter((name) => name.endsWith('.md')) : [];
-const devSet = new URL('../../../shared/eval/dev.jsonl', import.meta.url).pathname;
+const devSet = new URL('../../eval/dev/dev.jsonl', import.meta.url).pathname;
 const devTexts = existsSync(devSet)
   ? readFileSync(devSet, 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { text: string }).text)
   : [];
