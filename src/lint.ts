@@ -8,7 +8,10 @@ import { assertValidConfig, EQUALITY_PREFIX, inclusiveEnabled, severityFor } fro
 import { applyDirectives, parseDirectives, type DisableDirective } from './core/suppress.js';
 import { compileBuiltinRules } from './plugin/builtin.js';
 import { markdownChunks, markdownParagraphs, textParagraphs } from './plugin/blocks.js';
-import type { Engine } from './core/engine.js';
+import { mergeScorerFindings, scorerFindings, scorerSettings, type ScorerSettings } from './core/scorer/findings.js';
+import type { ScorerModel } from './core/scorer/model.js';
+import { loadScorerModel } from './node/scorer-model.js';
+import type { BlockGate } from './plugin/blocks.js';
 import type { Paragraph } from './core/match/tokens.js';
 import { SOURCE, engineFor } from './plugin/index.js';
 import { parseMarkdown, processorFor } from './plugin/processor.js';
@@ -20,6 +23,8 @@ export type { DisableDirective, RuleInfo };
 export interface LintOptions {
   format?: 'markdown' | 'text';
   config?: LintConfig;
+  /** The scorer's model; by default the shipped weights, loaded on first use. */
+  scorerModel?: ScorerModel;
   /** Also return disable directives that suppressed nothing. */
   reportUnusedDisableDirectives?: boolean;
 }
@@ -36,15 +41,17 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
   assertValidConfig(config, ruleIds());
   // Parsers see one kind of line end; offsets stay those of `text` (see sameLengthLineEnds).
   const forParsing = sameLengthLineEnds(text);
+  const scorer = scorerFor(config);
   let findings: Finding[];
+  let paragraphs: Paragraph[] = [];
   if (!inclusiveEnabled(config)) {
-    // Only blocks where a rule may match are parsed into sentences (see plugin/blocks.ts).
+    // Only blocks where a rule may match, or the scorer may read, are parsed into sentences (see plugin/blocks.ts).
     const engine = engineFor(config);
-    // Markdown reads its own line ends, piece by piece; plain text is parsed with one kind of
-    // line end (same offsets). Markdown that would make the parser super-linear is read as text.
-    const paragraphs = (format === 'markdown' && markdownParagraphsOf(text, engine)) || textParagraphs(text, engine, forParsing);
+    const gate: BlockGate = scorer ? { mayMatch: (block) => engine.mayMatch(block) || scorer.gate.mayMatch(block) } : engine;
+    paragraphs = paragraphsOf(text, format, gate, forParsing);
     findings = engine.lint(text, paragraphs);
   } else {
+    if (scorer) paragraphs = paragraphsOf(text, format, scorer.gate, forParsing);
     const processor = processorFor(format, config);
     const file = new VFile({ value: forParsing });
     await processor.run(processor.parse(file), file);
@@ -52,6 +59,10 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
       ...finding,
       actual: text.slice(finding.start.offset, finding.end.offset),
     }));
+  }
+  if (scorer) {
+    const model = () => options.scorerModel ?? loadScorerModel();
+    findings = mergeScorerFindings(findings, scorerFindings(model, scorer, text, createLineIndex(text), paragraphs), isPhraseRule);
   }
   const { findings: kept, unused } = applyDirectives(findings, parseDirectives(text, format));
   return {
@@ -64,14 +75,35 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
 // nesting overflows remark's recursive visitors); such a document is linted as plain text.
 const markupRun = /[*_[\]`~<>!]{256,}/;
 
-function markdownParagraphsOf(text: string, engine: Engine): Paragraph[] | undefined {
+// Markdown reads its own line ends, piece by piece; plain text is parsed with one kind of line
+// end (same offsets). Markdown that would make the parser super-linear is read as text.
+function paragraphsOf(text: string, format: 'markdown' | 'text', gate: BlockGate, forParsing: string): Paragraph[] {
+  return (format === 'markdown' && markdownParagraphsOf(text, gate)) || textParagraphs(text, gate, forParsing);
+}
+
+function markdownParagraphsOf(text: string, gate: BlockGate): Paragraph[] | undefined {
   const paragraphs: Paragraph[] = [];
   for (const [start, end] of markdownChunks(text)) {
     const tree = parseMarkdownSafely(text.slice(start, end));
     if (!tree) return undefined;
-    for (const paragraph of markdownParagraphs(tree, text, engine, start)) paragraphs.push(paragraph);
+    for (const paragraph of markdownParagraphs(tree, text, gate, start)) paragraphs.push(paragraph);
   }
   return paragraphs;
+}
+
+const scorerSetups = new Map<string, ScorerSettings | undefined>();
+
+/** The scorer settings for a configuration, built once per distinct configuration. */
+function scorerFor(config: LintConfig): ScorerSettings | undefined {
+  const key = JSON.stringify([config.rules ?? {}, config.categories ?? {}, config.scorer ?? {}]);
+  if (!scorerSetups.has(key)) scorerSetups.set(key, scorerSettings(compileBuiltinRules(), config));
+  return scorerSetups.get(key);
+}
+
+let phraseRuleIds: Set<string> | undefined;
+function isPhraseRule(ruleId: string): boolean {
+  phraseRuleIds ??= new Set(compileBuiltinRules().rules.filter((rule) => rule.scope === 'phrase').map((rule) => rule.id));
+  return phraseRuleIds.has(ruleId);
 }
 
 function parseMarkdownSafely(text: string): MdastRoot | undefined {

@@ -61,7 +61,7 @@ export class Engine {
   constructor(compiled: CompiledRules, settings: EngineSettings) {
     for (const rule of compiled.rules) {
       const severity = settings.severityOf(rule);
-      if (severity === 'off') continue;
+      if (severity === 'off' || rule.scope === 'scorer') continue;
       const patterns = rule.scope === 'document' ? rule.announce : rule.patterns;
       if (rule.scope === 'document') this.documentRules.push({ rule, severity });
       for (const pattern of patterns) {
@@ -356,7 +356,7 @@ function captureTexts(text: string, captures: Captures): Record<string, string> 
 }
 
 /** Fills `{placeholders}`; undefined when one has no value (a suggestion then is left out). */
-function render(template: string, values: Record<string, string>, lenient = false): string | undefined {
+export function render(template: string, values: Record<string, string>, lenient = false): string | undefined {
   let complete = true;
   const rendered = template.replace(/\{([a-z][a-z0-9-]*)\}/g, (_, name: string) => {
     if (values[name] !== undefined) return values[name];

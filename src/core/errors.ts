@@ -10,7 +10,8 @@ export type TonelintErrorCode =
   | 'InputEncoding'
   | 'InputTooLarge'
   | 'InputUnreadable'
-  | 'UsageInvalid';
+  | 'UsageInvalid'
+  | 'ScorerInvalid';
 
 export class TonelintError extends Error {
   readonly code: TonelintErrorCode;

@@ -34,6 +34,10 @@ export interface Finding {
   fix?: Fix;
   /** The rule's docs anchor. */
   url: string;
+  /** The learned scorer's probability for this category, when it scored the sentence (0..1). */
+  confidence?: number;
+  /** Scorer findings: the words that drove the score, strongest first. */
+  cues?: string[];
 }
 
 export const severityRank: Record<Severity, number> = { error: 3, warning: 2, info: 1 };

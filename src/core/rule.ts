@@ -72,8 +72,8 @@ export interface RuleInfo extends RuleDescription {
   url: string;
   /** `rules/<category>/<id>.yml` */
   source: string;
-  /** `document` rules look at the whole text at once (see rules/FORMAT.md). */
-  scope: 'phrase' | 'document';
+  /** `document` rules look at the whole text at once; `scorer` rules report the learned scorer (see rules/FORMAT.md). */
+  scope: 'phrase' | 'document' | 'scorer';
 }
 
 export function ruleInfo(rule: CompiledRule, docsUrl: string): RuleInfo {
@@ -104,7 +104,14 @@ export interface DocumentRule extends RuleMeta {
   requires: Requirement[];
 }
 
-export type CompiledRule = PhraseRule | DocumentRule;
+/** The learned scorer's findings for one category: the rule holds the words, the model the judgement. */
+export interface ScorerRule extends RuleMeta {
+  scope: 'scorer';
+  /** Sentences the scorer reads: only those with one of these terms (people, work or AI). */
+  gate: Element[][];
+}
+
+export type CompiledRule = PhraseRule | DocumentRule | ScorerRule;
 
 export interface CompiledRules {
   rules: CompiledRule[];
@@ -115,6 +122,9 @@ const severities: readonly Severity[] = ['error', 'warning', 'info'];
 const conditionKeys = ['near', 'also_near', 'not_near', 'scope', 'preceded_by', 'unless_preceded_by', 'followed_by', 'unless_followed_by'] as const;
 const phraseKeys = ['id', 'category', 'severity', 'summary', 'patterns', 'conditions', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'negation', 'url'];
 const documentKeys = ['id', 'category', 'severity', 'scope', 'summary', 'announce', 'requires', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'negation', 'url'];
+const scorerKeys = ['id', 'category', 'severity', 'scope', 'summary', 'gate', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'url'];
+/** What a scorer rule's message and suggestions may say (filled in by core/scorer/findings.ts). */
+export const scorerPlaceholders = ['actual', 'confidence', 'cues', 'example', 'rewrite'] as const;
 const vocabularyKeys = ['name', 'summary', 'terms'];
 const placeholder = /\{([a-z][a-z0-9-]*)\}/g;
 
@@ -234,8 +244,9 @@ function compileRule(source: RuleSource, problems: Problems, resolve: (name: str
     return undefined;
   }
   const isDocument = data.scope === 'document';
-  if (data.scope !== undefined && !isDocument) problems.add('scope', `"scope" is "document" or absent, not "${String(data.scope)}"`);
-  checkKeys(data, isDocument ? documentKeys : phraseKeys, '', problems);
+  const isScorer = data.scope === 'scorer';
+  if (data.scope !== undefined && !isDocument && !isScorer) problems.add('scope', `"scope" is "document", "scorer" or absent, not "${String(data.scope)}"`);
+  checkKeys(data, isDocument ? documentKeys : isScorer ? scorerKeys : phraseKeys, '', problems);
 
   const id = requireString(data, 'id', problems);
   if (id && id !== baseName(source.file)) problems.add('id', `id "${id}" must equal the file name "${baseName(source.file)}"`);
@@ -333,6 +344,14 @@ function compileRule(source: RuleSource, problems: Problems, resolve: (name: str
     examples,
     file: source.file,
   };
+
+  if (isScorer) {
+    if (meta.fix) problems.add('fix', 'a scorer rule cannot fix: its findings need a person to rewrite the sentence');
+    const gate = compileTerms(data.gate, 'gate', problems, resolve);
+    if (gate.length === 0) problems.add('gate', '"gate" must list the terms a sentence needs before the scorer reads it');
+    checkPlaceholders(meta, [...scorerPlaceholders], problems);
+    return { ...meta, scope: 'scorer', gate };
+  }
 
   if (isDocument) {
     const announce = compilePatternList('announce', data.announce, shared);

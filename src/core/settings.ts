@@ -5,7 +5,7 @@ import { categories, type Category, type SeverityOrOff } from './finding.js';
 import { PatternError, checkPattern, parsePattern, type Element } from './match/pattern.js';
 import type { CompiledRule } from './rule.js';
 import type { EngineSettings } from './engine.js';
-import { configKeys, presetNames } from './config.js';
+import { configKeys, presetNames, scorerConfigProblems } from './config.js';
 
 const levels: readonly SeverityOrOff[] = ['off', 'info', 'warning', 'error'];
 /** retext-equality's rules, wired in as the `inclusive` category. */
@@ -54,6 +54,7 @@ export function validateConfig(config: LintConfig, ruleIds: readonly string[]): 
     const value = config[key];
     if (value !== undefined && (!Array.isArray(value) || !value.every((item) => typeof item === 'string'))) problems.push(`"${key}" must be a list of strings`);
   }
+  if (config.scorer !== undefined) problems.push(...scorerConfigProblems(config.scorer).map((problem) => problem.message));
   return problems;
 }
 

@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { LintConfig } from '../core/config.js';
-import { configKeys, presetNames } from '../core/config.js';
+import { configKeys, presetNames, scorerConfigProblems } from '../core/config.js';
 import { closestName, TonelintError } from '../core/errors.js';
 import { categories } from '../core/finding.js';
 import type { SeverityOrOff } from '../core/finding.js';
@@ -192,6 +192,11 @@ export function validateConfig(raw: unknown, ruleIds: ReadonlySet<string>, repor
     if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || item.trim() === '')) {
       report(`"${key}" must be a list of non-empty strings, not ${describe(value)}`, [key]);
     } else config[key] = value as string[];
+  }
+  if ('scorer' in raw) {
+    const problems = scorerConfigProblems(raw.scorer);
+    for (const problem of problems) report(problem.message, problem.path);
+    if (problems.length === 0) config.scorer = raw.scorer as LintConfig['scorer'];
   }
   return config;
 }

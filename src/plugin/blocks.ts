@@ -3,12 +3,16 @@
 // cheap word test on each block's raw text (Engine#mayMatch) skips it for almost every block.
 import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import { ParseEnglish } from 'parse-english';
-import type { Engine } from '../core/engine.js';
 import { OBJECT_REPLACEMENT, type Paragraph } from '../core/match/tokens.js';
 import { sameLengthLineEnds } from '../core/position.js';
 import { paragraphsFromNlcst } from './nlcst-tokens.js';
 
 const parser = new ParseEnglish();
+
+/** Decides from a block's raw text whether it is worth parsing (the engine, the scorer's gate, or both). */
+export interface BlockGate {
+  mayMatch(text: string): boolean;
+}
 /** Blocks whose children are inline text; tables are linted cell by cell (mdast-util-to-nlcst skips them). */
 const textBlocks = new Set(['paragraph', 'heading', 'tableCell']);
 const ignored = ['code', 'html', 'yaml', 'toml', 'math', 'inlineMath'];
@@ -22,7 +26,7 @@ const ignored = ['code', 'html', 'yaml', 'toml', 'math', 'inlineMath'];
  * projection as plain text keeps every offset exact, where mdast-util-to-nlcst loses them when
  * Markdown drops spaces at line ends, and costs time linear in the block.
  */
-export function markdownParagraphs(tree: MdastRoot, text: string, engine: Engine, base = 0): Paragraph[] {
+export function markdownParagraphs(tree: MdastRoot, text: string, gate: BlockGate, base = 0): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   // An explicit stack, in document order: 10k nested block quotes must not overflow the call stack.
   const stack: MdastNodes[] = [tree];
@@ -33,7 +37,7 @@ export function markdownParagraphs(tree: MdastRoot, text: string, engine: Engine
       if (node.position?.start.offset === undefined || node.position.end.offset === undefined) continue;
       const start = node.position.start.offset + base;
       const end = node.position.end.offset + base;
-      if (!engine.mayMatch(text.slice(start, end))) continue;
+      if (!gate.mayMatch(text.slice(start, end))) continue;
       const projection = sameLengthLineEnds(project(node, text, start, end, base));
       for (const paragraph of paragraphsFromNlcst(parser.parse(projection), projection, start)) paragraphs.push(paragraph);
       continue;
@@ -122,12 +126,12 @@ const blankLine = /(?:\r?\n|\r)[ \t]*(?:(?:\r?\n|\r)[ \t]*)+/g;
  * Sentences of the plain-text paragraphs (split at blank lines) that may match. `forParsing` is
  * the same text at the same length with one kind of line end (see sameLengthLineEnds).
  */
-export function textParagraphs(text: string, engine: Engine, forParsing = text): Paragraph[] {
+export function textParagraphs(text: string, gate: BlockGate, forParsing = text): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let start = 0;
   const take = (end: number) => {
     const source = forParsing.slice(start, end);
-    if (source.trim() !== '' && engine.mayMatch(source)) for (const paragraph of paragraphsFromNlcst(parser.parse(source), source, start)) paragraphs.push(paragraph);
+    if (source.trim() !== '' && gate.mayMatch(source)) for (const paragraph of paragraphsFromNlcst(parser.parse(source), source, start)) paragraphs.push(paragraph);
   };
   blankLine.lastIndex = 0;
   for (let match = blankLine.exec(forParsing); match !== null; match = blankLine.exec(forParsing)) {

@@ -1,0 +1,44 @@
+// Checks training data against the evaluation sets: no item may share six words in a row with
+// the development set, held-out A or B, or blind set D (the same test as tests/data). With
+// --drop, rewrites the given files without the items that do (how new writers' files come in).
+//
+//   node scripts/check-data.mjs data/corpus/*.jsonl            report
+//   node scripts/check-data.mjs --drop data/corpus/w9.jsonl    remove offending items
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { runIndex, sharedRuns } from '../dist/eval/overlap.js';
+
+export const PROTECTED = ['eval/dev/dev.jsonl', 'eval/heldout/heldout-a.jsonl', 'eval/heldout/heldout-b.jsonl', 'eval/blind-d/d.jsonl'];
+
+export function protectedIndex() {
+  const texts = [];
+  for (const path of PROTECTED) {
+    if (!existsSync(path)) continue;
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const item = JSON.parse(line);
+      texts.push({ id: item.id, text: item.text }, { id: `${item.id} rewrite`, text: item.rewrite ?? '' });
+    }
+  }
+  return runIndex(texts);
+}
+
+const drop = process.argv.includes('--drop');
+const files = process.argv.slice(2).filter((arg) => arg !== '--drop');
+const index = protectedIndex();
+let found = 0;
+for (const file of files) {
+  const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim());
+  const kept = [];
+  for (const line of lines) {
+    const item = JSON.parse(line);
+    const shared = [...sharedRuns(item.text, index), ...sharedRuns(item.rewrite ?? '', index)];
+    if (shared.length === 0) kept.push(line);
+    else {
+      found++;
+      process.stdout.write(`${file}: ${item.id} shares ${shared.slice(0, 2).join('; ')}\n`);
+    }
+  }
+  if (drop && kept.length !== lines.length) writeFileSync(file, `${kept.join('\n')}\n`);
+}
+process.stdout.write(`${found} item(s) share a six-word run with an evaluation set${drop && found ? ' (dropped)' : ''}\n`);
+process.exitCode = found > 0 && !drop ? 1 : 0;

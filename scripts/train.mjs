@@ -1,0 +1,372 @@
+// `npm run train`: trains the learned sentence scorer from data/ and writes models/scorer.bin and
+// models/TRAINING.md. Deterministic: a fixed seed, sorted inputs, no clock in the output, so the
+// same data gives the same bytes. Reads only the repository (no network).
+//
+// Data (see data/README.md): training items by the corpus writers and the project's non-blind
+// labelled sets; calibration items by writers whose text is never trained on; neutral prose split
+// the same way. Blind test sets (eval/heldout/heldout-b.jsonl, eval/blind-d/) are never read here.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { join, relative, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sentenceFeatures } from '../dist/core/scorer/features.js';
+import { decodeScorerModel, encodeScorerModel, scoreSentence, scoredCategories, scorerClasses } from '../dist/core/scorer/model.js';
+import { scorerSettings } from '../dist/core/scorer/findings.js';
+import { textParagraphs } from '../dist/plugin/blocks.js';
+import { compileBuiltinRules } from '../dist/plugin/builtin.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const SEED = 20261204;
+/** Writers whose items calibrate thresholds and choose the model; never trained on. */
+export const CALIBRATION_WRITERS = ['w8'];
+/** Labelled sets the project wrote earlier that are no longer blind: training data. */
+const EARLIER_SETS = ['eval/dev/dev.jsonl', 'eval/heldout/heldout-a.jsonl', 'eval/tuning/c1.jsonl', 'eval/tuning/c2.jsonl'];
+/** The precision the report threshold must reach on calibration, and the stricter one for `error`. */
+const REPORT_PRECISION = 0.93;
+const STRICT_PRECISION = 0.985;
+/** Findings allowed per 10,000 neutral words on calibration at the chosen thresholds. */
+const NEUTRAL_BUDGET = 0.5;
+
+// ---------------------------------------------------------------------------------------------
+// Data
+
+const everything = { mayMatch: () => true };
+
+/** Sentences of a plain text, tokenised exactly as lint() tokenises them. */
+export function sentencesOf(text) {
+  return textParagraphs(text, everything).flatMap((paragraph) => paragraph.sentences);
+}
+
+function readJsonl(path) {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line));
+}
+
+function words(text) {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/**
+ * Training units from one labelled item: the sentences holding a gold span take the item's
+ * label; in items of four or more sentences the others are `ok`; in shorter items they are left
+ * out (a short item's other sentences are often part of the same problem).
+ */
+export function unitsOfItem(item) {
+  const sentences = sentencesOf(item.text);
+  if (item.label === 'ok') return sentences.map((sentence) => ({ sentence, text: item.text, label: 'ok' }));
+  const ranges = [];
+  for (const span of item.spans) {
+    const at = item.text.indexOf(span);
+    if (at >= 0) ranges.push([at, at + span.length]);
+  }
+  const units = [];
+  for (const sentence of sentences) {
+    const holds = ranges.some(([start, end]) => start < sentence.end && sentence.start < end);
+    if (holds) units.push({ sentence, text: item.text, label: item.label });
+    else if (sentences.length >= 4) units.push({ sentence, text: item.text, label: 'ok' });
+  }
+  return units;
+}
+
+export function loadData(root = ROOT) {
+  const corpusDir = join(root, 'data/corpus');
+  const train = [];
+  const calibration = [];
+  for (const file of readdirSync(corpusDir).filter((name) => name.endsWith('.jsonl')).sort()) {
+    const writer = basename(file, '.jsonl');
+    const items = readJsonl(join(corpusDir, file)).map((item) => ({ ...item, source: `data/corpus/${file}` }));
+    (CALIBRATION_WRITERS.includes(writer) ? calibration : train).push(...items);
+  }
+  for (const path of EARLIER_SETS) {
+    if (existsSync(join(root, path))) train.push(...readJsonl(join(root, path)).map((item) => ({ ...item, source: path })));
+  }
+  const neutral = (dir) =>
+    existsSync(join(root, dir))
+      ? readdirSync(join(root, dir))
+          .filter((name) => name.endsWith('.txt'))
+          .sort()
+          .map((name) => ({ name: `${dir}/${name}`, text: readFileSync(join(root, dir, name), 'utf8') }))
+      : [];
+  return { train, calibration, neutralTrain: neutral('data/neutral/train'), neutralCalibration: neutral('data/neutral/calibration') };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Training: multinomial logistic regression on hashed features, AdaGrad, seeded shuffles.
+
+export function mulberry32(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle(array, random) {
+  for (let i = array.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [array[i], array[j]] = [array[j], array[i]];
+  }
+  return array;
+}
+
+/** Units as feature vectors (duplicate buckets summed) with class indices. */
+export function vectorise(units, features) {
+  return units.map((unit) => {
+    const { buckets, values } = sentenceFeatures(unit.sentence.tokens, features);
+    const summed = new Map();
+    for (let i = 0; i < buckets.length; i++) summed.set(buckets[i], (summed.get(buckets[i]) ?? 0) + values[i]);
+    return { buckets: Uint32Array.from(summed.keys()), values: Float32Array.from(summed.values()), y: scorerClasses.indexOf(unit.label) };
+  });
+}
+
+export function trainSoftmax(samples, { bits, epochs, rate, l2, seed, classBalance }) {
+  const size = 1 << bits;
+  const classes = scorerClasses.length;
+  const weights = Array.from({ length: classes }, () => new Float32Array(size));
+  const squares = Array.from({ length: classes }, () => new Float32Array(size));
+  const bias = new Float32Array(classes);
+  const biasSquares = new Float32Array(classes);
+  const counts = new Array(classes).fill(0);
+  for (const sample of samples) counts[sample.y]++;
+  // Class weights between none (0) and full balance (1): the ok class is far larger.
+  const classWeight = counts.map((count) => (count > 0 ? Math.pow(samples.length / (classes * count), classBalance) : 0));
+  const random = mulberry32(seed);
+  const order = samples.map((_, index) => index);
+  const logits = new Float64Array(classes);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    shuffle(order, random);
+    for (const index of order) {
+      const { buckets, values, y } = samples[index];
+      for (let k = 0; k < classes; k++) {
+        let sum = bias[k];
+        const w = weights[k];
+        for (let i = 0; i < buckets.length; i++) sum += w[buckets[i]] * values[i];
+        logits[k] = sum;
+      }
+      let max = -Infinity;
+      for (let k = 0; k < classes; k++) max = Math.max(max, logits[k]);
+      let total = 0;
+      for (let k = 0; k < classes; k++) total += logits[k] = Math.exp(logits[k] - max);
+      const scale = classWeight[y];
+      for (let k = 0; k < classes; k++) {
+        const gradient = (logits[k] / total - (k === y ? 1 : 0)) * scale;
+        const w = weights[k];
+        const g2 = squares[k];
+        for (let i = 0; i < buckets.length; i++) {
+          const bucket = buckets[i];
+          const g = gradient * values[i] + l2 * w[bucket];
+          g2[bucket] += g * g;
+          w[bucket] -= (rate * g) / Math.sqrt(g2[bucket] + 1e-8);
+        }
+        biasSquares[k] += gradient * gradient;
+        bias[k] -= (rate * gradient) / Math.sqrt(biasSquares[k] + 1e-8);
+      }
+    }
+  }
+  return { weights, bias };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calibration: item-level decisions as lint() makes them (gated sentences, top category).
+
+/** For each item (or neutral document), the best finding per category: max confidence where that category is on top. */
+export function itemScores(model, gate, texts) {
+  return texts.map((text) => {
+    const best = { alarmist: 0, dehumanizing: 0, evasive: 0 };
+    const perSentence = [];
+    for (const sentence of sentencesOf(text)) {
+      if (!gate.admits(sentence)) continue;
+      const score = scoreSentence(model, sentence.tokens, text, 0);
+      best[score.category] = Math.max(best[score.category], score.confidence);
+      perSentence.push({ category: score.category, confidence: score.confidence });
+    }
+    return { best, perSentence };
+  });
+}
+
+const grid = Array.from({ length: 70 }, (_, i) => Number((0.3 + i * 0.01).toFixed(2)));
+
+/**
+ * Per category, the lowest threshold whose findings on calibration reach the precision target
+ * (a finding on a non-ok item is right; on an ok item or a neutral sentence it is wrong) while
+ * neutral prose stays within budget.
+ */
+export function chooseThresholds(itemResults, items, neutralResults, neutralWords) {
+  const thresholds = {};
+  for (const category of scoredCategories) {
+    const pick = (target) => {
+      for (const t of grid) {
+        let right = 0;
+        let wrong = 0;
+        itemResults.forEach((result, index) => {
+          if (result.best[category] >= t) (items[index].label === 'ok' ? wrong++ : right++);
+        });
+        let neutralHits = 0;
+        for (const result of neutralResults) for (const s of result.perSentence) if (s.category === category && s.confidence >= t) neutralHits++;
+        wrong += neutralHits;
+        const precision = right + wrong === 0 ? 1 : right / (right + wrong);
+        if (precision >= target && (neutralHits * 10000) / Math.max(1, neutralWords) <= NEUTRAL_BUDGET) return t;
+      }
+      return 0.99;
+    };
+    const report = pick(REPORT_PRECISION);
+    thresholds[category] = { report, strict: Math.max(report, pick(STRICT_PRECISION)) };
+  }
+  return thresholds;
+}
+
+export function itemMetrics(itemResults, items, thresholds, neutralResults, neutralWords) {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const perLabel = { alarmist: [0, 0], dehumanizing: [0, 0], evasive: [0, 0] };
+  itemResults.forEach((result, index) => {
+    const flagged = scoredCategories.some((category) => result.best[category] >= thresholds[category].report);
+    const label = items[index].label;
+    if (label === 'ok') {
+      if (flagged) fp++;
+    } else {
+      perLabel[label][1]++;
+      if (flagged) {
+        tp++;
+        perLabel[label][0]++;
+      } else fn++;
+    }
+  });
+  let neutralHits = 0;
+  for (const result of neutralResults) for (const s of result.perSentence) if (s.confidence >= thresholds[s.category].report) neutralHits++;
+  return {
+    precision: tp + fp === 0 ? 1 : tp / (tp + fp),
+    recall: tp + fn === 0 ? 0 : tp / (tp + fn),
+    perLabelRecall: Object.fromEntries(Object.entries(perLabel).map(([label, [hit, all]]) => [label, all ? hit / all : 0])),
+    neutralPer10k: (neutralHits * 10000) / Math.max(1, neutralWords),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export const CANDIDATES = [
+  { name: 'words', features: { bits: 19, charRange: [0, 0], trigrams: false } },
+  { name: 'words+chars', features: { bits: 19, charRange: [3, 5], trigrams: false } },
+  { name: 'words+trigrams+chars', features: { bits: 19, charRange: [3, 5], trigrams: true } },
+];
+export const HYPER = [
+  { epochs: 8, rate: 0.2, l2: 1e-6, classBalance: 0.5 },
+  { epochs: 8, rate: 0.2, l2: 1e-6, classBalance: 1 },
+];
+
+/** Nearest-rewrite examples shipped with the model: short flagged training items with rewrites. */
+function pickExamples(items) {
+  const byCategory = new Map(scoredCategories.map((category) => [category, []]));
+  for (const item of items) {
+    if (item.label === 'ok' || !item.rewrite || item.text.length > 320 || item.rewrite.length > 420) continue;
+    byCategory.get(item.label)?.push(item);
+  }
+  const examples = [];
+  for (const [category, list] of byCategory) {
+    const ranked = list
+      .map((item) => ({ item, key: createHash('sha256').update(`${SEED}:${item.id}`).digest('hex') }))
+      .sort((a, b) => (a.key < b.key ? -1 : 1))
+      .slice(0, 600);
+    for (const { item } of ranked) examples.push({ category, text: item.text, rewrite: item.rewrite });
+  }
+  return examples;
+}
+
+function fmt(value) {
+  return value.toFixed(3);
+}
+
+export async function main() {
+  const started = Date.now();
+  const data = loadData();
+  if (data.train.length === 0 || data.calibration.length === 0) throw new Error('no training or calibration items under data/corpus');
+  const gate = scorerSettings(compileBuiltinRules(), {}).gate;
+  const trainUnits = [
+    ...data.train.flatMap(unitsOfItem),
+    ...data.neutralTrain.flatMap((doc) => sentencesOf(doc.text).map((sentence) => ({ sentence, text: doc.text, label: 'ok' }))),
+  ];
+  const calibrationTexts = data.calibration.map((item) => item.text);
+  const neutralWords = data.neutralCalibration.reduce((sum, doc) => sum + words(doc.text), 0);
+  const log = [];
+  const say = (line) => {
+    log.push(line);
+    process.stderr.write(`${line}\n`);
+  };
+  say(`training units: ${trainUnits.length} sentences from ${data.train.length} items and ${data.neutralTrain.length} neutral files; calibration: ${data.calibration.length} items, ${neutralWords} neutral words`);
+
+  let best;
+  const tried = [];
+  for (const candidate of CANDIDATES) {
+    const samples = vectorise(trainUnits, candidate.features);
+    for (const hyper of HYPER) {
+      const trained = trainSoftmax(samples, { bits: candidate.features.bits, seed: SEED, ...hyper });
+      const model = { features: candidate.features, weights: trained.weights, bias: trained.bias, examples: () => [] };
+      const itemResults = itemScores(model, gate, calibrationTexts);
+      const neutralResults = itemScores(model, gate, data.neutralCalibration.map((doc) => doc.text));
+      const thresholds = chooseThresholds(itemResults, data.calibration, neutralResults, neutralWords);
+      const metrics = itemMetrics(itemResults, data.calibration, thresholds, neutralResults, neutralWords);
+      const row = { name: candidate.name, features: candidate.features, hyper, thresholds, metrics, trained };
+      tried.push(row);
+      say(`${candidate.name} ${JSON.stringify(hyper)}: calibration precision ${fmt(metrics.precision)} recall ${fmt(metrics.recall)} (${Object.entries(metrics.perLabelRecall).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}), neutral ${metrics.neutralPer10k.toFixed(2)}/10k`);
+      if (!best || metrics.recall > best.metrics.recall + 1e-9) best = row;
+    }
+  }
+
+  const about = {
+    seed: SEED,
+    chosen: best.name,
+    hyper: best.hyper,
+    trainingItems: data.train.length,
+    trainingSentences: trainUnits.length,
+    calibrationItems: data.calibration.length,
+    calibrationWriters: CALIBRATION_WRITERS,
+    calibration: { precision: Number(fmt(best.metrics.precision)), recall: Number(fmt(best.metrics.recall)) },
+  };
+  const bytes = encodeScorerModel({
+    features: best.features,
+    weights: best.trained.weights,
+    bias: best.trained.bias,
+    thresholds: best.thresholds,
+    about,
+    examples: pickExamples(data.train),
+  });
+  // The shipped model is quantised: check that it decides calibration as the float model did.
+  const shipped = decodeScorerModel(bytes);
+  const quantisedResults = itemScores(shipped, gate, calibrationTexts);
+  const quantisedMetrics = itemMetrics(quantisedResults, data.calibration, best.thresholds, itemScores(shipped, gate, data.neutralCalibration.map((d) => d.text)), neutralWords);
+  say(`chosen: ${best.name} ${JSON.stringify(best.hyper)}; after int8 quantisation: precision ${fmt(quantisedMetrics.precision)} recall ${fmt(quantisedMetrics.recall)}`);
+  mkdirSync(join(ROOT, 'models'), { recursive: true });
+  writeFileSync(join(ROOT, 'models/scorer.bin'), bytes);
+  const sha = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  const report = [
+    '# How the shipped scorer was trained',
+    '',
+    'Generated by `npm run train` (scripts/train.mjs); do not edit. Same data, same bytes.',
+    '',
+    `- Weights: \`models/scorer.bin\`, ${(bytes.length / 1024 / 1024).toFixed(2)} MB, sha256 ${sha}…`,
+    `- Training: ${data.train.length} items (${[...new Set(data.train.map((item) => item.source))].map((source) => `\`${source}\``).join(', ')}) and ${data.neutralTrain.length} neutral files, ${trainUnits.length} sentences.`,
+    `- Calibration (never trained on): ${data.calibration.length} items by writer(s) ${CALIBRATION_WRITERS.join(', ')} and ${data.neutralCalibration.length} neutral files (${neutralWords} words).`,
+    `- Thresholds: the lowest confidence at which a category's findings reach precision ${REPORT_PRECISION} on calibration (report), and ${STRICT_PRECISION} (strict: the category's severity; below it, warning), with at most ${NEUTRAL_BUDGET} findings per 10,000 neutral words.`,
+    '',
+    '| candidate | epochs | rate | l2 | class balance | calibration precision | recall | alarmist / dehumanizing / evasive recall | neutral /10k |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...tried.map(
+      (row) =>
+        `| ${row.name}${row === best ? ' (chosen)' : ''} | ${row.hyper.epochs} | ${row.hyper.rate} | ${row.hyper.l2} | ${row.hyper.classBalance} | ${fmt(row.metrics.precision)} | ${fmt(row.metrics.recall)} | ${scoredCategories.map((c) => fmt(row.metrics.perLabelRecall[c])).join(' / ')} | ${row.metrics.neutralPer10k.toFixed(2)} |`,
+    ),
+    '',
+    `Chosen thresholds: ${scoredCategories.map((c) => `${c} ${best.thresholds[c].report} (strict ${best.thresholds[c].strict})`).join('; ')}.`,
+    `After int8 quantisation, calibration precision ${fmt(quantisedMetrics.precision)}, recall ${fmt(quantisedMetrics.recall)}.`,
+    '',
+  ].join('\n');
+  writeFileSync(join(ROOT, 'models/TRAINING.md'), report);
+  process.stderr.write(`wrote models/scorer.bin (${bytes.length} bytes) and models/TRAINING.md in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

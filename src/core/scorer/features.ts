@@ -1,0 +1,117 @@
+// Sentence features for the learned scorer, fastText-style: hashed word unigrams and bigrams,
+// character n-grams of each word (so "deadweight", "dead-weight" and "deadwood" share evidence),
+// words inside quotation marks in a namespace of their own (a quoted phrase is often mentioned,
+// not used), and a few typographic cues (capitals, exclamation marks, emoji). Pure: training
+// (scripts/train.mjs) and inference call the same function, so they cannot drift apart.
+import type { Token } from '../match/tokens.js';
+
+export interface FeatureOptions {
+  /** log2 of the number of hash buckets. */
+  bits: number;
+  /** Character n-gram lengths, inclusive; [0, 0] turns them off. */
+  charRange: [number, number];
+  /** Word trigrams as well as unigrams and bigrams. */
+  trigrams: boolean;
+}
+
+/** One sentence's features: bucket, value (L2-normalised), and the tokens each one came from. */
+export interface SentenceFeatures {
+  buckets: Uint32Array;
+  values: Float32Array;
+  /** For each feature, the index (into `words`) of the first word it covers and how many. */
+  firstWord: Uint16Array;
+  wordCount: Uint8Array;
+  /** The words features were read from, with their source tokens (for explanations). */
+  words: Token[];
+}
+
+const quoteOpen = new Set(['"', '\u201c', '\u00ab', '\u2018']);
+const quoteClose = new Set(['"', '\u201d', '\u00bb', '\u2019']);
+const pictographic = /\p{Extended_Pictographic}/u;
+const NUMBER = '<num>';
+
+/** FNV-1a over UTF-16 code units: stable across platforms and runs. */
+export function hashFeature(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** The features of one sentence's tokens (the core's token stream, as the rules see it). */
+export function sentenceFeatures(tokens: readonly Token[], options: FeatureOptions): SentenceFeatures {
+  const mask = (1 << options.bits) - 1;
+  const names: string[] = [];
+  const first: number[] = [];
+  const count: number[] = [];
+  const add = (name: string, word: number, span: number) => {
+    names.push(name);
+    first.push(word);
+    count.push(span);
+  };
+  const words: Token[] = [];
+  const keys: string[] = [];
+  let quoted = false;
+  let exclamations = 0;
+  let capitals = 0;
+  let emoji = false;
+  for (const token of tokens) {
+    if (token.kind === 'punct') {
+      if (token.text === '!') exclamations++;
+      else if (pictographic.test(token.text)) emoji = true;
+      // Straight quotes toggle; curly ones say which side they are.
+      if (token.text === '"') quoted = !quoted;
+      else if (quoteOpen.has(token.text)) quoted = true;
+      else if (quoteClose.has(token.text)) quoted = false;
+      continue;
+    }
+    if (token.kind === 'break') continue;
+    const key = token.kind === 'number' ? NUMBER : token.key;
+    if (!key) continue;
+    const word = words.length;
+    words.push(token);
+    keys.push(key);
+    add(`w|${key}`, word, 1);
+    if (quoted) add(`q|${key}`, word, 1);
+    if (token.kind === 'word' && token.text.length >= 3 && /\p{Lu}/u.test(token.text) && token.text === token.text.toUpperCase()) {
+      capitals++;
+      add(`C|${key}`, word, 1);
+    }
+    const [low, high] = options.charRange;
+    if (low > 0 && token.kind === 'word') {
+      const padded = `<${key}>`;
+      for (let length = low; length <= high; length++) {
+        for (let start = 0; start + length <= padded.length; start++) {
+          const gram = padded.slice(start, start + length);
+          if (gram !== padded) add(`c|${gram}`, word, 1);
+        }
+      }
+    }
+  }
+  for (let index = 0; index <= keys.length; index++) {
+    const previous = index === 0 ? '<s>' : keys[index - 1];
+    const current = index === keys.length ? '</s>' : keys[index];
+    const from = Math.max(0, index - 1);
+    add(`b|${previous} ${current}`, from, Math.min(index + 1, keys.length) - from || 1);
+    if (options.trigrams && index >= 2 && index < keys.length) add(`t|${keys[index - 2]} ${previous} ${current}`, index - 2, 3);
+  }
+  if (exclamations > 0) add(exclamations > 1 ? 'x|!!' : 'x|!', 0, 0);
+  if (capitals > 0) add(capitals > 1 ? 'x|CAPS2' : 'x|CAPS', 0, 0);
+  if (emoji) add('x|emoji', 0, 0);
+
+  // Duplicate features add up; the vector is L2-normalised so long and short sentences compare.
+  const byBucket = new Map<number, number>();
+  const buckets = new Uint32Array(names.length);
+  for (let index = 0; index < names.length; index++) {
+    const bucket = hashFeature(names[index]) & mask;
+    buckets[index] = bucket;
+    byBucket.set(bucket, (byBucket.get(bucket) ?? 0) + 1);
+  }
+  let norm = 0;
+  for (const value of byBucket.values()) norm += value * value;
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  const values = new Float32Array(names.length).fill(scale);
+  return { buckets, values, firstWord: Uint16Array.from(first, (w) => Math.min(w, 0xffff)), wordCount: Uint8Array.from(count, (c) => Math.min(c, 255)), words };
+}

@@ -1,0 +1,183 @@
+// From scored sentences to Findings: the gate that picks the sentences the scorer reads, the
+// thresholds that turn probabilities into findings, and the words a finding explains itself with.
+import { render, RULES_DOCS_URL } from '../engine.js';
+import type { Finding, Severity, SeverityOrOff } from '../finding.js';
+import { severityRank } from '../finding.js';
+import { isNumberWord } from '../match/matcher.js';
+import type { Element } from '../match/pattern.js';
+import { TermSet } from '../match/term-set.js';
+import { normalizeWord, possessiveBase, tokenizeSentence, type Paragraph, type Sentence, type Token } from '../match/tokens.js';
+import type { LineIndex } from '../position.js';
+import type { CompiledRules, ScorerRule } from '../rule.js';
+import type { LintConfig } from '../config.js';
+import { severityFor } from '../settings.js';
+import { scoreSentence, scoredCategories, type CategoryThresholds, type ScoredCategory, type ScorerExample, type ScorerModel } from './model.js';
+
+/** Sentences about people, work or AI: the only ones the scorer reads (precision on other prose). */
+export class ScorerGate {
+  private readonly terms: TermSet;
+  constructor(terms: Element[][]) {
+    this.terms = new TermSet(terms);
+  }
+
+  /** A cheap test on raw text, before it is parsed: could any sentence in it pass? */
+  mayMatch(text: string): boolean {
+    wordPattern.lastIndex = 0;
+    for (let match = wordPattern.exec(text); match !== null; match = wordPattern.exec(text)) {
+      const key = normalizeWord(match[0]);
+      const probe: Token = { text: match[0], key, base: possessiveBase(key), kind: /^\d/.test(key) || isNumberWord(key) ? 'number' : 'word', transparent: false, start: 0, end: 0 };
+      if (this.terms.candidates(probe).length > 0) return true;
+    }
+    return false;
+  }
+
+  admits(sentence: Sentence): boolean {
+    return this.terms.find(sentence.tokens) !== undefined;
+  }
+}
+
+const wordPattern = /[\p{L}\p{M}\p{N}]+(?:['\u2019-][\p{L}\p{M}\p{N}]+)*/gu;
+
+/** What a configuration asks of the scorer: the rules that are on, their severities, overrides. */
+export interface ScorerSettings {
+  gate: ScorerGate;
+  /** Each category's scorer rule and its effective severity (`off` skips the category). */
+  rules: Map<ScoredCategory, { rule: ScorerRule; severity: SeverityOrOff }>;
+  /** Configured `report` thresholds that replace the model's calibrated ones. */
+  overrides: Partial<Record<ScoredCategory, number>>;
+}
+
+/**
+ * The scorer settings for a configuration, or undefined when the scorer is off (disabled, or
+ * every scored-* rule off): then the model is never loaded.
+ */
+export function scorerSettings(compiled: CompiledRules, config: LintConfig): ScorerSettings | undefined {
+  if (config.scorer?.enabled === false) return undefined;
+  const rules: ScorerSettings['rules'] = new Map();
+  const gateTerms: Element[][] = [];
+  for (const rule of compiled.rules) {
+    if (rule.scope !== 'scorer' || !(scoredCategories as readonly string[]).includes(rule.category)) continue;
+    const severity = severityFor(config, rule.id, rule.category, rule.severity);
+    if (severity === 'off') continue;
+    rules.set(rule.category as ScoredCategory, { rule, severity });
+    gateTerms.push(...rule.gate);
+  }
+  if (rules.size === 0) return undefined;
+  return { gate: new ScorerGate(gateTerms), rules, overrides: config.scorer?.thresholds ?? {} };
+}
+
+/** The thresholds in force: the model's calibrated ones, with configured `report` overrides. */
+export function effectiveThresholds(model: ScorerModel, overrides: ScorerSettings['overrides']): Record<ScoredCategory, CategoryThresholds> {
+  const thresholds = { ...model.thresholds };
+  for (const category of scoredCategories) {
+    const report = overrides[category];
+    if (report !== undefined) thresholds[category] = { report, strict: Math.max(report, model.thresholds[category].strict) };
+  }
+  return thresholds;
+}
+
+/**
+ * A finding per sentence whose most likely problem clears its category's threshold. `model` is
+ * called only when a sentence passes the gate, so text off the topic never loads the weights.
+ */
+export function scorerFindings(model: () => ScorerModel, settings: ScorerSettings, text: string, lines: LineIndex, paragraphs: readonly Paragraph[]): Finding[] {
+  const findings: Finding[] = [];
+  let thresholds: Record<ScoredCategory, CategoryThresholds> | undefined;
+  for (const paragraph of paragraphs) {
+    for (const sentence of paragraph.sentences) {
+      if (!settings.gate.admits(sentence)) continue;
+      const loaded = model();
+      thresholds ??= effectiveThresholds(loaded, settings.overrides);
+      const score = scoreSentence(loaded, sentence.tokens, text);
+      const enabled = settings.rules.get(score.category);
+      if (!enabled || enabled.severity === 'off') continue;
+      const threshold = thresholds[score.category];
+      if (score.confidence < threshold.report) continue;
+      const words = sentence.tokens.filter((token) => token.kind === 'word' || token.kind === 'number');
+      if (words.length === 0) continue;
+      const start = words[0].start;
+      const end = words.at(-1)!.end;
+      // Below the strict threshold a finding warns at most, so a hook blocks only what the model is sure of.
+      const severity: Severity = score.confidence >= threshold.strict || severityRank[enabled.severity] < severityRank.warning ? enabled.severity : 'warning';
+      const actual = text.slice(start, end);
+      const example = nearestExample(loaded, sentence.tokens, score.category);
+      const values: Record<string, string> = {
+        actual,
+        confidence: score.confidence.toFixed(2),
+        cues: score.cues.length > 0 ? score.cues.map((cue) => `“${cue.text}”`).join(', ') : 'the sentence as a whole',
+      };
+      if (example) {
+        values.example = example.text;
+        values.rewrite = example.rewrite;
+      }
+      const rule = enabled.rule;
+      findings.push({
+        ruleId: rule.id,
+        category: rule.category,
+        severity,
+        message: render(rule.message, values, true) ?? rule.message,
+        start: lines.pointAt(start),
+        end: lines.pointAt(end),
+        actual,
+        suggestions: rule.suggestions.map((template) => render(template, values)).filter((rendered): rendered is string => rendered !== undefined),
+        url: rule.url ?? `${RULES_DOCS_URL}#${rule.id}`,
+        confidence: Number(score.confidence.toFixed(3)),
+        cues: score.cues.map((cue) => cue.text),
+      });
+    }
+  }
+  return findings;
+}
+
+/**
+ * One finding per problem: where a phrase rule already flags part of a sentence, the rule's
+ * finding (precise span, rewrite) stays and takes the scorer's confidence; the scorer's goes.
+ */
+export function mergeScorerFindings(ruleFindings: Finding[], scored: Finding[], isPhraseRule: (ruleId: string) => boolean): Finding[] {
+  const kept: Finding[] = [];
+  for (const finding of scored) {
+    const covered = ruleFindings.filter(
+      (rule) =>
+        isPhraseRule(rule.ruleId) &&
+        (scoredCategories as readonly string[]).includes(rule.category) &&
+        rule.start.offset < finding.end.offset &&
+        finding.start.offset < rule.end.offset,
+    );
+    if (covered.length === 0) kept.push(finding);
+    for (const rule of covered) if (rule.category === finding.category) rule.confidence = Math.max(rule.confidence ?? 0, finding.confidence!);
+  }
+  return [...ruleFindings, ...kept];
+}
+
+const exampleWords = new WeakMap<ScorerExample[], Set<string>[]>();
+const stop = new Set(['the', 'a', 'an', 'to', 'of', 'and', 'in', 'on', 'for', 'is', 'are', 'be', 'we', 'our', 'it', 'this', 'that', 'with', 'will', 'as', 'at', 'by', 'or', 'i']);
+
+function contentWords(tokens: readonly Token[]): Set<string> {
+  const words = new Set<string>();
+  for (const token of tokens) if (token.kind === 'word' && !stop.has(token.key)) words.add(token.base);
+  return words;
+}
+
+/** The shipped corpus example of this category sharing the most content words with the sentence. */
+export function nearestExample(model: ScorerModel, tokens: readonly Token[], category: ScoredCategory): ScorerExample | undefined {
+  const examples = model.examples();
+  let sets = exampleWords.get(examples);
+  if (!sets) {
+    sets = examples.map((example) => contentWords(tokenizeSentence(example.text).tokens));
+    exampleWords.set(examples, sets);
+  }
+  const words = contentWords(tokens);
+  let best: ScorerExample | undefined;
+  let bestScore = 0;
+  examples.forEach((example, index) => {
+    if (example.category !== category) return;
+    let shared = 0;
+    for (const word of sets![index]) if (words.has(word)) shared++;
+    const score = shared / Math.sqrt(sets![index].size * words.size || 1);
+    if (score > bestScore) {
+      bestScore = score;
+      best = example;
+    }
+  });
+  return best;
+}

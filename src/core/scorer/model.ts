@@ -1,0 +1,221 @@
+// The learned scorer's model: a linear softmax over hashed sentence features (see features.ts),
+// its binary file format, and inference. Pure: the bytes come from whoever loads them (the
+// node/ layer reads the shipped file; tests build small models in memory).
+import { TonelintError } from '../errors.js';
+import type { Token } from '../match/tokens.js';
+import { sentenceFeatures, type FeatureOptions } from './features.js';
+
+/** The categories the scorer reports; `ok` is class 0. */
+export const scoredCategories = ['alarmist', 'dehumanizing', 'evasive'] as const;
+export type ScoredCategory = (typeof scoredCategories)[number];
+export const scorerClasses = ['ok', ...scoredCategories] as const;
+
+export interface CategoryThresholds {
+  /** Report a finding at or above this probability. */
+  report: number;
+  /** At or above this, the finding takes the category's severity; below it, `warning`. */
+  strict: number;
+}
+
+/** A corpus sentence with its rewrite, offered as "a similar sentence, rewritten". */
+export interface ScorerExample {
+  category: ScoredCategory;
+  text: string;
+  rewrite: string;
+}
+
+export interface ScorerModel {
+  features: FeatureOptions;
+  /** Per class (scorerClasses order): one weight per hash bucket. */
+  weights: Float32Array[];
+  bias: Float32Array;
+  thresholds: Record<ScoredCategory, CategoryThresholds>;
+  /** What the model was trained on (counts, date, seed), for --explain and the README. */
+  about: Record<string, unknown>;
+  /** Decoded on first use: only findings need them. */
+  examples: () => ScorerExample[];
+}
+
+interface Header {
+  features: FeatureOptions;
+  bias: number[];
+  scales: number[];
+  thresholds: Record<ScoredCategory, CategoryThresholds>;
+  about: Record<string, unknown>;
+}
+
+const MAGIC = 'TLSC';
+const FORMAT_VERSION = 1;
+
+/**
+ * The file: "TLSC", format version (u32 LE), header JSON length + bytes, examples JSON length +
+ * bytes, then per class 2^bits int8 weights (scaled by the header's `scales`). Int8 keeps the
+ * shipped file small; training measures that quantisation changes no decision that matters.
+ */
+export function encodeScorerModel(model: Omit<ScorerModel, 'examples'> & { examples: ScorerExample[] }): Uint8Array {
+  const size = 1 << model.features.bits;
+  const scales = model.weights.map((weights) => {
+    let max = 0;
+    for (const weight of weights) max = Math.max(max, Math.abs(weight));
+    return max > 0 ? max / 127 : 1;
+  });
+  const header: Header = { features: model.features, bias: [...model.bias], scales, thresholds: model.thresholds, about: model.about };
+  const encoder = new TextEncoder();
+  const headerBytes = encoder.encode(JSON.stringify(header));
+  const exampleBytes = encoder.encode(JSON.stringify(model.examples));
+  const total = 4 + 4 + 4 + headerBytes.length + 4 + exampleBytes.length + size * model.weights.length;
+  const bytes = new Uint8Array(total);
+  const view = new DataView(bytes.buffer);
+  bytes.set(encoder.encode(MAGIC), 0);
+  view.setUint32(4, FORMAT_VERSION, true);
+  let at = 8;
+  for (const part of [headerBytes, exampleBytes]) {
+    view.setUint32(at, part.length, true);
+    bytes.set(part, at + 4);
+    at += 4 + part.length;
+  }
+  model.weights.forEach((weights, klass) => {
+    for (let bucket = 0; bucket < size; bucket++) view.setInt8(at + bucket, Math.max(-127, Math.min(127, Math.round(weights[bucket] / scales[klass]))));
+    at += size;
+  });
+  return bytes;
+}
+
+const invalid = (why: string) => new TonelintError('ScorerInvalid', `the scorer's weights file is not usable: ${why}; reinstall tonelint or run \`npm run train\``);
+
+/** Reads a weights file; throws ScorerInvalid (never a raw exception) for anything malformed. */
+export function decodeScorerModel(bytes: Uint8Array): ScorerModel {
+  if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 4)) !== MAGIC) throw invalid('it is not a tonelint scorer file');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const version = view.getUint32(4, true);
+  if (version !== FORMAT_VERSION) throw invalid(`format version ${version}, expected ${FORMAT_VERSION}`);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let at = 8;
+  const part = (): Uint8Array => {
+    if (at + 4 > bytes.length) throw invalid('it is truncated');
+    const length = view.getUint32(at, true);
+    if (at + 4 + length > bytes.length) throw invalid('it is truncated');
+    const slice = bytes.subarray(at + 4, at + 4 + length);
+    at += 4 + length;
+    return slice;
+  };
+  let header: Header;
+  try {
+    header = JSON.parse(decoder.decode(part())) as Header;
+  } catch (error) {
+    if (error instanceof TonelintError) throw error;
+    throw invalid('its header is damaged');
+  }
+  const exampleBytes = part();
+  const bits = header?.features?.bits;
+  if (!Number.isInteger(bits) || bits < 4 || bits > 24) throw invalid('its feature size is out of range');
+  if (!Array.isArray(header.bias) || header.bias.length !== scorerClasses.length || !Array.isArray(header.scales) || header.scales.length !== scorerClasses.length) {
+    throw invalid('it does not have one weight vector per class');
+  }
+  for (const category of scoredCategories) {
+    const threshold = header.thresholds?.[category];
+    if (!threshold || !(threshold.report > 0 && threshold.report < 1) || !(threshold.strict >= threshold.report && threshold.strict <= 1)) throw invalid(`its ${category} thresholds are out of range`);
+  }
+  const size = 1 << bits;
+  if (bytes.length !== at + size * scorerClasses.length) throw invalid('its length does not match its header');
+  const weights = header.scales.map((scale, klass) => {
+    const quantised = new Int8Array(bytes.buffer, bytes.byteOffset + at + klass * size, size);
+    const weights = new Float32Array(size);
+    for (let bucket = 0; bucket < size; bucket++) weights[bucket] = quantised[bucket] * scale;
+    return weights;
+  });
+  let examples: ScorerExample[] | undefined;
+  return {
+    features: header.features,
+    weights,
+    bias: Float32Array.from(header.bias),
+    thresholds: header.thresholds,
+    about: header.about ?? {},
+    examples: () => {
+      if (!examples) {
+        try {
+          examples = JSON.parse(decoder.decode(exampleBytes)) as ScorerExample[];
+        } catch {
+          throw invalid('its examples are damaged');
+        }
+      }
+      return examples;
+    },
+  };
+}
+
+/** A cue: a run of words that pushed the sentence toward its category, and by how much. */
+export interface Cue {
+  text: string;
+  start: number;
+  end: number;
+  weight: number;
+}
+
+export interface SentenceScore {
+  /** Probability of each class, in scorerClasses order. */
+  probabilities: Float32Array;
+  /** The most likely problem category and its probability. */
+  category: ScoredCategory;
+  confidence: number;
+  /** Strongest evidence for `category` first. */
+  cues: Cue[];
+}
+
+/** Probabilities of one sentence; cues are computed for the most likely problem category. */
+export function scoreSentence(model: ScorerModel, tokens: readonly Token[], text: string, maxCues = 3): SentenceScore {
+  const features = sentenceFeatures(tokens, model.features);
+  const classes = model.weights.length;
+  const logits = Float32Array.from(model.bias);
+  for (let index = 0; index < features.buckets.length; index++) {
+    const bucket = features.buckets[index];
+    const value = features.values[index];
+    for (let klass = 0; klass < classes; klass++) logits[klass] += model.weights[klass][bucket] * value;
+  }
+  const probabilities = softmax(logits);
+  let best = 1;
+  for (let klass = 2; klass < classes; klass++) if (probabilities[klass] > probabilities[best]) best = klass;
+  // Evidence per word for `best` against `ok`: each feature's share goes to the words it covers.
+  const perWord = new Float32Array(features.words.length);
+  for (let index = 0; index < features.buckets.length; index++) {
+    const span = features.wordCount[index];
+    if (span === 0) continue;
+    const bucket = features.buckets[index];
+    const push = (model.weights[best][bucket] - model.weights[0][bucket]) * features.values[index];
+    for (let word = features.firstWord[index]; word < features.firstWord[index] + span && word < perWord.length; word++) perWord[word] += push / span;
+  }
+  return {
+    probabilities,
+    category: scoredCategories[best - 1],
+    confidence: probabilities[best],
+    cues: cuesFrom(features.words, perWord, text, maxCues),
+  };
+}
+
+function softmax(logits: Float32Array): Float32Array {
+  let max = -Infinity;
+  for (const logit of logits) max = Math.max(max, logit);
+  const out = new Float32Array(logits.length);
+  let sum = 0;
+  for (let index = 0; index < logits.length; index++) sum += out[index] = Math.exp(logits[index] - max);
+  for (let index = 0; index < out.length; index++) out[index] /= sum;
+  return out;
+}
+
+/** Adjacent words with clearly positive evidence form one cue; the strongest cues come first. */
+function cuesFrom(words: Token[], perWord: Float32Array, text: string, maxCues: number): Cue[] {
+  let top = 0;
+  for (const weight of perWord) top = Math.max(top, weight);
+  if (top <= 0) return [];
+  const floor = top * 0.35;
+  const cues: Cue[] = [];
+  for (let index = 0; index < words.length; index++) {
+    if (perWord[index] < floor) continue;
+    let end = index;
+    let weight = perWord[index];
+    while (end + 1 < words.length && perWord[end + 1] >= floor && end + 1 - index < 4) weight += perWord[++end];
+    cues.push({ text: text.slice(words[index].start, words[end].end), start: words[index].start, end: words[end].end, weight });
+    index = end;
+  }
+  return cues.sort((a, b) => b.weight - a.weight).slice(0, maxCues);
+}
