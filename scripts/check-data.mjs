@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { runIndex, sharedRuns } from '../dist/eval/overlap.js';
 
+// The same list as tests/helpers/eval-sets.ts.
 export const PROTECTED = ['eval/dev/dev.jsonl', 'eval/heldout/heldout-a.jsonl', 'eval/heldout/heldout-b.jsonl', 'eval/blind-d/d.jsonl'];
 
 export function protectedIndex() {

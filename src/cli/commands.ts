@@ -1,9 +1,11 @@
 // The commands that do not lint: --list-rules, --explain, --init, --print-config.
 import { promises as fs } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { closestName, TonelintError } from '../core/errors.js';
 import type { RuleInfo } from '../lint.js';
 import { ConfigResolver, configFileNames, loadConfigFile } from '../node/config.js';
+import { loadScorerModel, shippedScorerPath } from '../node/scorer-model.js';
+import type { ScoredCategory } from '../core/scorer/model.js';
 import type { FormatterName } from './formatters/report.js';
 import type { Problems } from './problems.js';
 import type { CliIO } from './run.js';
@@ -38,11 +40,32 @@ export function explainCommand(engine: Engine, id: string, format: FormatterName
     problems.flush();
     return 2;
   }
-  io.stdout.write(format === 'json' ? `${JSON.stringify(rule, null, 2)}\n` : describeRule(rule));
+  const model = rule.scope === 'scorer' ? describeScorer(rule.category) : undefined;
+  io.stdout.write(format === 'json' ? `${JSON.stringify(model ? { ...rule, scorer: model } : rule, null, 2)}\n` : describeRule(rule, model));
   return 0;
 }
 
-function describeRule(rule: RuleInfo): string {
+interface ScorerDescription {
+  weights: string;
+  reportAt?: number;
+  strictAt?: number;
+  trainedOn?: Record<string, unknown>;
+  problem?: string;
+}
+
+/** What the shipped model says about a scorer rule: its thresholds and what it was trained on. */
+function describeScorer(category: string): ScorerDescription {
+  try {
+    const model = loadScorerModel();
+    const thresholds = model.thresholds[category as ScoredCategory];
+    return { weights: relative(process.cwd(), shippedScorerPath) || shippedScorerPath, reportAt: thresholds.report, strictAt: thresholds.strict, trainedOn: model.about };
+  } catch (error) {
+    // --explain still explains the rule when the weights are broken; linting reports the error.
+    return { weights: shippedScorerPath, problem: error instanceof TonelintError ? error.message : String(error) };
+  }
+}
+
+function describeRule(rule: RuleInfo, scorer?: ScorerDescription): string {
   const lines = [
     `${rule.id}  (${rule.category}, ${rule.severity}${rule.fix ? ', fixable with --fix' : ''})`,
     rule.summary,
@@ -56,6 +79,14 @@ function describeRule(rule: RuleInfo): string {
     'Write instead:',
     ...rule.suggestions.map((suggestion) => `  - ${suggestion}`),
   ];
+  if (scorer) {
+    lines.push('', 'How it decides:');
+    const about = scorer.trainedOn ?? {};
+    const text = scorer.problem
+      ? `The learned scorer cannot be loaded: ${scorer.problem}`
+      : `A linear model over word and character n-grams (${String(about.chosen ?? 'hashed n-grams')}) scores each sentence about people, work or AI. It was trained on ${String(about.trainingItems ?? '?')} written examples and calibrated on ${String(about.calibrationItems ?? '?')} more by other writers. It reports at confidence ${scorer.reportAt} or above, at this rule's severity from ${scorer.strictAt}, as a warning below that. Weights: ${scorer.weights}. Change the threshold with scorer: { thresholds: { ${rule.category}: 0.8 } }, or turn the scorer off with scorer: { enabled: false }.`;
+    lines.push(...wrap(text, 76).map((line) => `  ${line}`));
+  }
   if (rule.examples.flags.length > 0) lines.push('', 'Flagged:', ...rule.examples.flags.map((example) => `  ✗ ${example}`));
   if (rule.examples.passes.length > 0) lines.push('', 'Not flagged:', ...rule.examples.passes.map((example) => `  ✓ ${example}`));
   lines.push('', `Source: ${rule.source}`);

@@ -322,6 +322,9 @@ function findingToMessage(finding: Finding): ReportMessage {
     suggestions: finding.suggestions,
     ...(finding.fix ? { fix: finding.fix } : {}),
     url: finding.url,
+    ...(finding.confidence !== undefined ? { confidence: finding.confidence } : {}),
+    ...(finding.cues !== undefined ? { cues: finding.cues } : {}),
+    ...(finding.advice ? { advice: true } : {}),
   };
 }
 

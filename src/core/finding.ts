@@ -38,6 +38,8 @@ export interface Finding {
   confidence?: number;
   /** Scorer findings: the words that drove the score, strongest first. */
   cues?: string[];
+  /** True when the suggestions are advice for a person (a similar sentence rewritten, guidance), not text to put in place of the span. */
+  advice?: boolean;
 }
 
 export const severityRank: Record<Severity, number> = { error: 3, warning: 2, info: 1 };

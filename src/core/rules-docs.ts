@@ -39,6 +39,14 @@ export function renderRulesReadme(rules: RuleInfo[]): string {
       '',
       rule.rationale.trim(),
       '',
+      ...(rule.scope === 'scorer'
+        ? [
+            'This rule reports the learned scorer (see [the README](../README.md#the-learned-scorer)): a sentence about people, work or AI whose most likely problem is this category, above the calibrated confidence. Its message names the words that weighed most; its first rewrite is that of the most similar sentence in the training corpus. `scorer: { thresholds: { ' +
+              rule.category +
+              ': 0.8 } }` in a config reports only surer findings; `scorer: { enabled: false }` turns the scorer off.',
+            '',
+          ]
+        : []),
       '**Rewrites offered:**',
       '',
       ...rule.suggestions.map((suggestion) => `- ${suggestion}`),

@@ -271,9 +271,10 @@ export function hoverMarkdown(
   const parts = [`**${finding.message}**`, '', `\`${finding.ruleId}\` · ${finding.category} · ${finding.severity}`];
   if (rule?.summary) parts.push('', rule.summary.trim());
   if (rule?.rationale) parts.push('', rule.rationale.trim());
+  if (finding.confidence !== undefined) parts.push('', `Learned scorer: confidence ${finding.confidence.toFixed(2)}${finding.cues?.length ? `; cues: ${finding.cues.map((cue) => `“${cue}”`).join(', ')}` : ''}.`);
   const rewrites = finding.suggestions.length > 0 ? finding.suggestions : (rule?.suggestions ?? []);
   if (rewrites.length > 0) {
-    parts.push('', 'Rewrites:', '', ...rewrites.map((rewrite) => `- ${rewrite}`));
+    parts.push('', finding.advice ? 'What to do:' : 'Rewrites:', '', ...rewrites.map((rewrite) => `- ${rewrite}`));
   }
   const url = finding.url || rule?.url;
   if (url) parts.push('', `[Rule documentation](${url})`);

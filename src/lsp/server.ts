@@ -338,7 +338,8 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     if (wants(CodeActionKind.QuickFix)) {
       for (const finding of selected) {
         const diagnostics = [findingToDiagnostic(finding, index, encoding)];
-        const rewrites = [...new Set(finding.suggestions)];
+        // A scorer finding's suggestions are advice about the whole sentence: shown on hover, never pasted over it.
+        const rewrites = finding.advice ? [] : [...new Set(finding.suggestions)];
         for (const suggestion of rewrites) {
           actions.push({
             title: suggestionTitle(finding, suggestion),

@@ -14,6 +14,9 @@ import { applyDirectives, parseDirectives } from '../core/suppress.js';
 import { compileBuiltinRules } from './builtin.js';
 import { markdownParagraphs } from './blocks.js';
 import { paragraphsFromNlcst } from './nlcst-tokens.js';
+import { createLineIndex } from '../core/position.js';
+import { mergeScorerFindings, scorerFindings, scorerSettings } from '../core/scorer/findings.js';
+import type { ScorerModel } from '../core/scorer/model.js';
 
 export const SOURCE = 'tonelint';
 
@@ -70,6 +73,10 @@ export const remarkTonelint: Plugin<[TonelintPluginOptions?], MdastRoot> = funct
 /** Stores every finding on `file.data` and emits a vfile message for each one no directive silences. */
 export function reportFindings(file: VFile, findings: Finding[], format?: 'markdown' | 'text'): void {
   file.data.tonelintFindings = findings;
+  emitMessages(file, findings, format);
+}
+
+function emitMessages(file: VFile, findings: Finding[], format?: 'markdown' | 'text'): void {
   const text = String(file.value ?? '');
   const directivesFormat = format ?? (file.path === undefined || /\.(md|markdown)$/i.test(file.path) ? 'markdown' : 'text');
   for (const finding of applyDirectives(findings, parseDirectives(text, directivesFormat)).findings) {
@@ -104,7 +111,40 @@ export const retextInclusive: Plugin<[Record<string, unknown>?], Root> = functio
   };
 };
 
-export const presets: Record<'recommended' | 'all', Preset> = {
-  recommended: { plugins: [[retextTonelint, { config: { preset: 'recommended' } }]] },
-  all: { plugins: [[retextTonelint, { config: { preset: 'all' } }], [retextInclusive]] },
+export interface TonelintScorerOptions {
+  /** The same configuration as retextTonelint's: scored-* rule severities, `scorer` settings. */
+  config?: LintConfig;
+  /** The model, or a function that loads it on first use (the package entry passes the shipped weights). */
+  model: ScorerModel | (() => ScorerModel);
+  format?: 'markdown' | 'text';
+  rules?: CompiledRules;
+}
+
+/**
+ * The learned scorer as a retext plugin: after retextTonelint, it scores the sentences about
+ * people, work or AI and reports those above the calibrated threshold. Where a phrase rule already
+ * flagged the sentence, the rule's message stays and takes the scorer's confidence.
+ */
+export const retextTonelintScorer: Plugin<[TonelintScorerOptions], Root> = function (options) {
+  const compiled = options.rules ?? compileBuiltinRules();
+  const settings = scorerSettings(compiled, options.config ?? {});
+  const phraseRules = new Set(compiled.rules.filter((rule) => rule.scope === 'phrase').map((rule) => rule.id));
+  const model = typeof options.model === 'function' ? options.model : () => options.model as ScorerModel;
+  return function (tree: Root, file: VFile) {
+    if (!settings) return;
+    const text = String(file.value ?? '');
+    const existing = file.data.tonelintFindings ?? [];
+    const scored = scorerFindings(model, settings, text, createLineIndex(text), paragraphsFromNlcst(tree, text));
+    const added = mergeScorerFindings(existing, scored, (id) => phraseRules.has(id)).slice(existing.length);
+    file.data.tonelintFindings = [...existing, ...added];
+    emitMessages(file, added, options.format);
+  };
 };
+
+/** The presets, given how to load the scorer's model (tonelint/plugin passes the shipped weights). */
+export function createPresets(model: () => ScorerModel): Record<'recommended' | 'all', Preset> {
+  return {
+    recommended: { plugins: [[retextTonelint, { config: { preset: 'recommended' } }], [retextTonelintScorer, { model }]] },
+    all: { plugins: [[retextTonelint, { config: { preset: 'all' } }], [retextTonelintScorer, { model }], [retextInclusive]] },
+  };
+}

@@ -81,7 +81,7 @@ export const fixableSample: { id: string; text: string } | undefined = await (as
 })();
 
 export function ruleExample(predicate: (rule: RuleInfo) => boolean, what: string): { id: string; text: string; rule: RuleInfo } {
-  const rule = rules().find((each) => predicate(each) && each.examples.flags.length > 0);
+  const rule = rules().find((each) => predicate(each) && each.scope !== 'scorer' && each.examples.flags.length > 0);
   if (!rule) throw new Error(`the rule pack has no ${what} rule yet`);
   return { id: rule.id, text: rule.examples.flags[0], rule };
 }

@@ -8,7 +8,7 @@ import { reporter } from 'vfile-reporter';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/index.js';
-import retextTonelint, { presets } from '../../src/plugin/index.js';
+import retextTonelint, { presets } from '../../src/plugin.js';
 
 const memo = 'We will cut 40 heads from support.';
 

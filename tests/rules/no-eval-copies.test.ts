@@ -1,13 +1,13 @@
 // Rules describe patterns; they are judged on text nobody here has seen. No rule file may share a
-// run of six words with an item or rewrite of an evaluation set (the development set, held-out A
-// and B, blind set D): a rule that remembers an item earns a score it would not get on new text.
+// run of six words with an item or rewrite of an evaluation set whose numbers measure it (the development set, held-out
+// B, blind set D): a rule that remembers an item earns a score it would not get on new text.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runIndex, sharedRuns } from '../../src/eval/overlap.js';
+import { ruleGuardSets as evaluationSets } from '../helpers/eval-sets.js';
 
 const repo = new URL('../../', import.meta.url).pathname;
-export const evaluationSets = ['eval/dev/dev.jsonl', 'eval/heldout/heldout-a.jsonl', 'eval/heldout/heldout-b.jsonl', 'eval/blind-d/d.jsonl'];
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -15,6 +15,9 @@ export const formatJson: Formatter = (reports) => {
       endColumn: message.end.column,
       suggestions: message.suggestions,
       fix: message.fix ? { range: message.fix.range, text: message.fix.text } : null,
+      // The learned scorer's judgement, when it scored the sentence (scored-* rules, or merged into a rule's finding).
+      ...(message.confidence !== undefined ? { confidence: message.confidence } : {}),
+      ...(message.cues !== undefined ? { cues: message.cues } : {}),
     })),
     errorCount: report.errorCount,
     warningCount: report.warningCount,

@@ -14,6 +14,11 @@ export interface ReportMessage {
   suggestions: string[];
   fix?: Fix;
   url?: string;
+  /** The learned scorer's confidence and cues, when it scored the sentence. */
+  confidence?: number;
+  cues?: string[];
+  /** The suggestions are advice, not in-place rewrites (see Finding.advice). */
+  advice?: boolean;
 }
 
 export interface FileReport {

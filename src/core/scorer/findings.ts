@@ -123,6 +123,7 @@ export function scorerFindings(model: () => ScorerModel, settings: ScorerSetting
         url: rule.url ?? `${RULES_DOCS_URL}#${rule.id}`,
         confidence: Number(score.confidence.toFixed(3)),
         cues: score.cues.map((cue) => cue.text),
+        advice: true,
       });
     }
   }
