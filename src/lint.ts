@@ -12,13 +12,15 @@ import { mergeScorerFindings, scorerFindings, scorerSettings, type ScorerSetting
 import type { ScorerModel } from './core/scorer/model.js';
 import { loadScorerModel } from './node/scorer-model.js';
 import type { BlockGate } from './plugin/blocks.js';
+import type { DocumentCheck } from './core/engine.js';
+import { summarizeDocument, type DocumentSummary } from './core/summary.js';
 import type { Paragraph } from './core/match/tokens.js';
 import { SOURCE, engineFor } from './plugin/index.js';
 import { parseMarkdown, processorFor } from './plugin/processor.js';
 import { VFile } from 'vfile';
 import { createLineIndex, sameLengthLineEnds } from './core/position.js';
 
-export type { DisableDirective, RuleInfo };
+export type { DisableDirective, RuleInfo, DocumentSummary };
 
 export interface LintOptions {
   format?: 'markdown' | 'text';
@@ -32,6 +34,8 @@ export interface LintOptions {
 export interface LintResult {
   findings: Finding[];
   unusedDisableDirectives: DisableDirective[];
+  /** The document's verdict: cut announcement and its elements, benchmark-led, counts by category. */
+  summary: DocumentSummary;
 }
 
 /** Lints one text. Throws a TonelintError (`ConfigInvalid`, `RuleInvalid`) for bad configuration. */
@@ -43,15 +47,17 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
   const forParsing = sameLengthLineEnds(text);
   const scorer = scorerFor(config);
   let findings: Finding[];
-  let paragraphs: Paragraph[] = [];
+  let documents: DocumentCheck[];
+  const engine = engineFor(config);
+  // Only blocks where a rule may match, or the scorer may read, are parsed into sentences (see plugin/blocks.ts).
+  const gate: BlockGate = scorer ? { mayMatch: (block) => engine.mayMatch(block) || scorer.gate.mayMatch(block) } : engine;
+  const paragraphs = paragraphsOf(text, format, gate, forParsing);
   if (!inclusiveEnabled(config)) {
-    // Only blocks where a rule may match, or the scorer may read, are parsed into sentences (see plugin/blocks.ts).
-    const engine = engineFor(config);
-    const gate: BlockGate = scorer ? { mayMatch: (block) => engine.mayMatch(block) || scorer.gate.mayMatch(block) } : engine;
-    paragraphs = paragraphsOf(text, format, gate, forParsing);
-    findings = engine.lint(text, paragraphs);
+    ({ findings, documents } = engine.lintDocument(text, paragraphs));
   } else {
-    if (scorer) paragraphs = paragraphsOf(text, format, scorer.gate, forParsing);
+    // retext-equality needs every sentence: the whole text goes through retext; the document
+    // checks come from the same engine over the fast path's sentences.
+    documents = engine.lintDocument(text, paragraphs).documents;
     const processor = processorFor(format, config);
     const file = new VFile({ value: forParsing });
     await processor.run(processor.parse(file), file);
@@ -65,9 +71,11 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
     findings = mergeScorerFindings(findings, scorerFindings(model, scorer, text, createLineIndex(text), paragraphs), isPhraseRule);
   }
   const { findings: kept, unused } = applyDirectives(findings, parseDirectives(text, format));
+  kept.sort(compareFindings);
   return {
-    findings: kept.sort(compareFindings),
+    findings: kept,
     unusedDisableDirectives: options.reportUnusedDisableDirectives ? unused : [],
+    summary: summarizeDocument(text, createLineIndex(text), documents, kept),
   };
 }
 

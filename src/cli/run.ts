@@ -308,7 +308,7 @@ function toReport(filePath: string, displayPath: string, text: string, result: L
     ...result.findings.map(findingToMessage),
     ...result.unusedDisableDirectives.map((directive) => directiveToMessage(directive, text)),
   ].sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset || String(a.ruleId).localeCompare(String(b.ruleId)));
-  return { filePath, displayPath, messages, ...countSeverities(messages) };
+  return { filePath, displayPath, messages, ...countSeverities(messages), summary: result.summary };
 }
 
 function findingToMessage(finding: Finding): ReportMessage {

@@ -1,6 +1,6 @@
 // The lint engine: one phrase index over every enabled rule, built once per configuration, run
 // over the sentences of a text. Pure: the plugin hands it tokens, it hands back findings.
-import type { Finding, Severity, SeverityOrOff } from './finding.js';
+import { severityRank, type Finding, type Severity, type SeverityOrOff } from './finding.js';
 import { isAgentNoun, isNumberWord, matchAt, startsNumber, type Captures, type SequenceMatch } from './match/matcher.js';
 import { AGENT_KEY, NUMBER_KEY, ROLE_SHAPE, type Element } from './match/pattern.js';
 import { TermSet } from './match/term-set.js';
@@ -9,6 +9,16 @@ import { createLineIndex, type LineIndex } from './position.js';
 import type { CompiledPattern, CompiledRule, CompiledRules, Conditions, DocumentRule, PhraseRule } from './rule.js';
 
 export const RULES_DOCS_URL = 'https://github.com/tonelint/tonelint/blob/main/rules/README.md';
+
+/** A `lead_only` document rule announces only in the title and opening paragraph: this many characters. */
+export const LEAD_CHARACTERS = 600;
+
+/** What a document rule saw in a text: its first announcing sentence and where each requirement is met. */
+export interface DocumentCheck {
+  ruleId: string;
+  announcement: { start: number; end: number };
+  requirements: { id: string; says: string; met?: { start: number; end: number } }[];
+}
 
 export interface EngineSettings {
   /** The effective severity of each rule, or `off`. */
@@ -124,6 +134,11 @@ export class Engine {
 
   /** Findings for a text already split into paragraphs, sentences and tokens (offsets into `text`). */
   lint(text: string, paragraphs: Paragraph[]): Finding[] {
+    return this.lintDocument(text, paragraphs).findings;
+  }
+
+  /** Findings, and what each document rule saw: the announcement and where each requirement is met. */
+  lintDocument(text: string, paragraphs: Paragraph[]): { findings: Finding[]; documents: DocumentCheck[] } {
     this.occurrences = new WeakMap();
     this.quotes = new WeakMap();
     this.rejections = new WeakMap();
@@ -136,21 +151,24 @@ export class Engine {
         for (const found of this.matchSentence(text, paragraph, sentence)) {
           if (found.entry.announce) {
             const rule = found.entry.rule as DocumentRule;
-            if (!announcements.has(rule)) announcements.set(rule, found);
+            const start = sentence.tokens[found.match.first].start;
+            if (!announcements.has(rule) && (rule.leadOnly !== true || start < LEAD_CHARACTERS)) announcements.set(rule, found);
           } else {
             findings.push(this.toFinding(text, lines, found));
           }
         }
       }
     }
+    const documents: DocumentCheck[] = [];
     for (const { rule, severity } of this.documentRules) {
       const announced = announcements.get(rule);
       if (announced) {
-        const finding = this.checkDocument(text, lines, paragraphs, rule, severity, announced);
+        const { check, finding } = this.checkDocument(text, lines, paragraphs, rule, severity, announced);
+        documents.push(check);
         if (finding) findings.push(finding);
       }
     }
-    return findings;
+    return { findings, documents };
   }
 
   private matchSentence(text: string, paragraph: Paragraph, sentence: Sentence): Match[] {
@@ -284,21 +302,41 @@ export class Engine {
     return rejected;
   }
 
-  private checkDocument(text: string, lines: LineIndex, paragraphs: Paragraph[], rule: DocumentRule, severity: Severity, announced: Match): Finding | undefined {
-    const missing = rule.requires.filter((requirement) => {
-      const terms = this.terms(requirement.terms);
-      return !paragraphs.some((paragraph) => paragraph.sentences.some((sentence) => terms.find(sentence.tokens) !== undefined));
-    });
-    if (missing.length === 0) return undefined;
-    const says = missing.map((requirement) => requirement.says);
-    const joined = says.length === 1 ? says[0] : `${says.slice(0, -1).join(', ')} or ${says.at(-1)}`;
-    // Placed on the whole announcing sentence: the fix is to add to the text, not to reword a phrase.
+  private checkDocument(text: string, lines: LineIndex, paragraphs: Paragraph[], rule: DocumentRule, severity: Severity, announced: Match): { check: DocumentCheck; finding?: Finding } {
     const tokens = announced.sentence.tokens;
     const isWord = (token: Token) => token.kind === 'word' || token.kind === 'number';
     const first = tokens.findIndex(isWord);
     const last = tokens.findLastIndex(isWord);
+    const requirements = rule.requires.map((requirement) => {
+      const terms = this.terms(requirement.terms);
+      for (const paragraph of paragraphs) {
+        for (const sentence of paragraph.sentences) {
+          const found = terms.find(sentence.tokens);
+          if (found !== undefined && !this.isNegated(sentence.tokens, found.first)) {
+            return { id: requirement.id, says: requirement.says, met: { start: sentence.tokens[found.first].start, end: sentence.tokens[found.end - 1].end } };
+          }
+        }
+      }
+      return { id: requirement.id, says: requirement.says };
+    });
+    const check: DocumentCheck = { ruleId: rule.id, announcement: { start: tokens[first].start, end: tokens[last].end }, requirements };
+    const missing = rule.requires.filter((_, index) => requirements[index].met === undefined);
+    if (missing.length === 0) return { check };
+    const says = missing.map((requirement) => requirement.says);
+    const joined = says.length === 1 ? says[0] : `${says.slice(0, -1).join(', ')} or ${says.at(-1)}`;
+    const present = requirements.filter((requirement) => requirement.met !== undefined);
+    const has = present.length === 0 ? '' : `; it does ${present.map((requirement) => `${requirement.says.replace(/^(\S+)s\b/, '$1')} (line ${lines.pointAt(requirement.met!.start).line})`).join(' and ')}`;
+    // Placed on the whole announcing sentence: the fix is to add to the text, not to reword a phrase.
     const whole: Match = { ...announced, match: { first, end: last + 1, captures: {} } };
-    return this.toFinding(text, lines, whole, { missing: joined }, severity);
+    // A requirement may cap the finding (a missing acknowledgment alone is a nudge); the configured severity is the most it can be.
+    const capped = missing.some((requirement) => requirement.severity === undefined)
+      ? severity
+      : (['info', 'warning', 'error'] as const)[Math.min(severityRank[severity], Math.max(...missing.map((requirement) => severityRank[requirement.severity!]))) - 1];
+    const finding = this.toFinding(text, lines, whole, { missing: joined, present: has }, capped);
+    // One suggestion per missing element: the announcement with an example sentence that supplies it.
+    const additions = missing.map((requirement) => requirement.add).filter((add): add is string => add !== undefined);
+    if (additions.length > 0) finding.suggestions = additions.map((add) => render(add, { actual: finding.actual }) ?? add);
+    return { check, finding };
   }
 
   private toFinding(text: string, lines: LineIndex, found: Match, extra: Record<string, string> = {}, severity = found.entry.severity): Finding {

@@ -41,8 +41,14 @@ export interface CompiledPattern {
 }
 
 export interface Requirement {
+  /** A name for what is required (`acknowledgment`), used in summaries. */
+  id: string;
   says: string;
   terms: Element[][];
+  /** The announcing sentence with an example of what to add (`{actual}`: that sentence). */
+  add?: string;
+  /** The most a finding missing only requirements like this one may be (e.g. `info`). */
+  severity?: Severity;
 }
 
 /** What a rule file describes, shared by the compiled rule and its documentation. */
@@ -102,6 +108,8 @@ export interface DocumentRule extends RuleMeta {
   scope: 'document';
   announce: CompiledPattern[];
   requires: Requirement[];
+  /** Announcements count only in the title and opening paragraph (see LEAD_CHARACTERS). */
+  leadOnly?: boolean;
 }
 
 /** The learned scorer's findings for one category: the rule holds the words, the model the judgement. */
@@ -121,7 +129,7 @@ export interface CompiledRules {
 const severities: readonly Severity[] = ['error', 'warning', 'info'];
 const conditionKeys = ['near', 'also_near', 'not_near', 'scope', 'preceded_by', 'unless_preceded_by', 'followed_by', 'unless_followed_by'] as const;
 const phraseKeys = ['id', 'category', 'severity', 'summary', 'patterns', 'conditions', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'negation', 'url'];
-const documentKeys = ['id', 'category', 'severity', 'scope', 'summary', 'announce', 'requires', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'negation', 'url'];
+const documentKeys = ['id', 'category', 'severity', 'scope', 'summary', 'announce', 'lead_only', 'requires', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'negation', 'url'];
 const scorerKeys = ['id', 'category', 'severity', 'scope', 'summary', 'gate', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'url'];
 /** What a scorer rule's message and suggestions may say (filled in by core/scorer/findings.ts). */
 export const scorerPlaceholders = ['actual', 'confidence', 'cues', 'example', 'rewrite'] as const;
@@ -364,12 +372,23 @@ function compileRule(source: RuleSource, problems: Problems, resolve: (name: str
           problems.add(path, 'a requirement has "says" (text) and "any" (a list of terms)');
           return;
         }
-        checkKeys(item, ['says', 'any'], path, problems);
-        requires.push({ says: item.says, terms: compileTerms(item.any, `${path}.any`, problems, resolve) });
+        checkKeys(item, ['id', 'says', 'any', 'add', 'severity'], path, problems);
+        if (item.severity !== undefined && !severities.includes(item.severity as Severity)) problems.add(`${path}.severity`, `severity is one of ${severities.join(', ')}`);
+        if (item.id !== undefined && (typeof item.id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(item.id))) problems.add(`${path}.id`, 'a requirement "id" is lower-case words joined by hyphens');
+        if (item.add !== undefined && (typeof item.add !== 'string' || item.add.trim() === '')) problems.add(`${path}.add`, '"add" is the announcing sentence with an example of what to add');
+        if (typeof item.add === 'string') checkTemplate(item.add, ['actual'], `${path}.add`, problems);
+        requires.push({
+          id: typeof item.id === 'string' ? item.id : `requirement-${index + 1}`,
+          says: item.says,
+          terms: compileTerms(item.any, `${path}.any`, problems, resolve),
+          add: typeof item.add === 'string' ? item.add : undefined,
+          severity: severities.includes(item.severity as Severity) ? (item.severity as Severity) : undefined,
+        });
       });
     }
-    checkPlaceholders(meta, ['actual', 'missing'], problems);
-    return { ...meta, scope: 'document', announce, requires };
+    if (data.lead_only !== undefined && typeof data.lead_only !== 'boolean') problems.add('lead_only', '"lead_only" must be true or false');
+    checkPlaceholders(meta, ['actual', 'missing', 'present'], problems);
+    return { ...meta, scope: 'document', announce, requires, leadOnly: data.lead_only === true };
   }
 
   const patterns = compilePatternList('patterns', data.patterns, shared);

@@ -22,6 +22,7 @@ export const formatJson: Formatter = (reports) => {
     errorCount: report.errorCount,
     warningCount: report.warningCount,
     infoCount: report.infoCount,
+    ...(report.summary ? { summary: report.summary } : {}),
   }));
   return `${JSON.stringify(files)}\n`;
 };

@@ -1,5 +1,6 @@
 // The per-file results every formatter takes, and the walk and counts they share. Formatters
 // are pure: reports in, a string out; no I/O, no clock, no environment.
+import type { DocumentSummary } from '../../core/summary.js';
 import type { Category, Fix, Point, Severity } from '../../core/finding.js';
 import type { RuleInfo } from '../../lint.js';
 
@@ -31,6 +32,8 @@ export interface FileReport {
   errorCount: number;
   warningCount: number;
   infoCount: number;
+  /** The document's verdict (absent for files that could not be linted). */
+  summary?: DocumentSummary;
 }
 
 export interface FormatContext {

@@ -2,6 +2,7 @@
 // suggested rewrite on the line below each finding.
 import type { FileReport, Formatter, ReportMessage } from './report.js';
 import { plural, totals } from './report.js';
+import { BENCHMARK_RULE, CUT_RULE, summaryLine } from '../../core/summary.js';
 
 const codes = { red: [31, 39], yellow: [33, 39], blue: [34, 39], dim: [2, 22], underline: [4, 24], green: [32, 39] } as const;
 type Style = keyof typeof codes;
@@ -45,6 +46,10 @@ function formatFile(report: FileReport, paint: (style: Style, text: string) => s
     const rewrite = describeRewrite(row.message);
     if (rewrite) lines.push(`${indent}${paint('green', rewrite)}`);
   }
+  // A memo-level finding gets a one-line verdict under the file: what the memo has and lacks.
+  const memoLevel = report.messages.some((message) => message.ruleId === CUT_RULE || message.ruleId === BENCHMARK_RULE);
+  const verdict = memoLevel && report.summary ? summaryLine(report.summary) : undefined;
+  if (verdict) lines.push(`  ${paint('dim', `memo: ${verdict}`)}`);
   return lines.join('\n');
 }
 

@@ -202,18 +202,26 @@ function softmax(logits: Float32Array): Float32Array {
   return out;
 }
 
+// Function words carry weight in the model but explain nothing to a writer: a cue neither starts
+// nor ends with one, and a cue made only of them is not shown.
+const functionWords = new Set(
+  'a an the and or but if of to in on at by for with from as is are was were be been being am it its this that these those there their they them we our us you your i my me he she his her so than then too very just also not no do does did have has had will would can could should may might must'.split(' '),
+);
+
 /** Adjacent words with clearly positive evidence form one cue; the strongest cues come first. */
 function cuesFrom(words: Token[], perWord: Float32Array, text: string, maxCues: number): Cue[] {
   let top = 0;
-  for (const weight of perWord) top = Math.max(top, weight);
+  for (let index = 0; index < words.length; index++) if (!functionWords.has(words[index].key)) top = Math.max(top, perWord[index]);
   if (top <= 0) return [];
   const floor = top * 0.35;
   const cues: Cue[] = [];
   for (let index = 0; index < words.length; index++) {
-    if (perWord[index] < floor) continue;
+    if (perWord[index] < floor || functionWords.has(words[index].key)) continue;
     let end = index;
-    let weight = perWord[index];
-    while (end + 1 < words.length && perWord[end + 1] >= floor && end + 1 - index < 4) weight += perWord[++end];
+    while (end + 1 < words.length && perWord[end + 1] >= floor && end + 1 - index < 4) end++;
+    while (end > index && functionWords.has(words[end].key)) end--;
+    let weight = 0;
+    for (let word = index; word <= end; word++) weight += perWord[word];
     cues.push({ text: text.slice(words[index].start, words[end].end), start: words[index].start, end: words[end].end, weight });
     index = end;
   }
