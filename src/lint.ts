@@ -103,7 +103,7 @@ const scorerSetups = new Map<string, ScorerSettings | undefined>();
 
 /** The scorer settings for a configuration, built once per distinct configuration. */
 function scorerFor(config: LintConfig): ScorerSettings | undefined {
-  const key = JSON.stringify([config.rules ?? {}, config.categories ?? {}, config.scorer ?? {}]);
+  const key = JSON.stringify([config.rules ?? {}, config.categories ?? {}, config.scorer ?? {}, config.allow ?? []]);
   if (!scorerSetups.has(key)) scorerSetups.set(key, scorerSettings(compileBuiltinRules(), config));
   return scorerSetups.get(key);
 }

@@ -333,9 +333,10 @@ export class Engine {
       ? severity
       : (['info', 'warning', 'error'] as const)[Math.min(severityRank[severity], Math.max(...missing.map((requirement) => severityRank[requirement.severity!]))) - 1];
     const finding = this.toFinding(text, lines, whole, { missing: joined, present: has }, capped);
-    // One suggestion per missing element: the announcement with an example sentence that supplies it.
+    // The announcing sentence followed by an example sentence for each missing element, so taking
+    // the suggestion supplies them all (the text's own full stop ends the last one).
     const additions = missing.map((requirement) => requirement.add).filter((add): add is string => add !== undefined);
-    if (additions.length > 0) finding.suggestions = additions.map((add) => render(add, { actual: finding.actual }) ?? add);
+    if (additions.length > 0) finding.suggestions = [`${finding.actual}. ${additions.join(' ').replace(/[.!?]$/, '')}`];
     return { check, finding };
   }
 

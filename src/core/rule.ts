@@ -45,7 +45,7 @@ export interface Requirement {
   id: string;
   says: string;
   terms: Element[][];
-  /** The announcing sentence with an example of what to add (`{actual}`: that sentence). */
+  /** An example sentence that supplies what is missing, added after the announcing sentence. */
   add?: string;
   /** The most a finding missing only requirements like this one may be (e.g. `info`). */
   severity?: Severity;
@@ -375,8 +375,8 @@ function compileRule(source: RuleSource, problems: Problems, resolve: (name: str
         checkKeys(item, ['id', 'says', 'any', 'add', 'severity'], path, problems);
         if (item.severity !== undefined && !severities.includes(item.severity as Severity)) problems.add(`${path}.severity`, `severity is one of ${severities.join(', ')}`);
         if (item.id !== undefined && (typeof item.id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(item.id))) problems.add(`${path}.id`, 'a requirement "id" is lower-case words joined by hyphens');
-        if (item.add !== undefined && (typeof item.add !== 'string' || item.add.trim() === '')) problems.add(`${path}.add`, '"add" is the announcing sentence with an example of what to add');
-        if (typeof item.add === 'string') checkTemplate(item.add, ['actual'], `${path}.add`, problems);
+        if (item.add !== undefined && (typeof item.add !== 'string' || item.add.trim() === '')) problems.add(`${path}.add`, '"add" is an example sentence that supplies what is missing');
+        if (typeof item.add === 'string') checkTemplate(item.add, [], `${path}.add`, problems);
         requires.push({
           id: typeof item.id === 'string' ? item.id : `requirement-${index + 1}`,
           says: item.says,

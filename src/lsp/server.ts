@@ -401,7 +401,10 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
       const snapshot = await lintCurrent(open);
       if (snapshot === undefined) return null;
       const offset = positionToOffset(snapshot.index, params.position, encoding);
-      const here = snapshot.result.findings.filter((finding) => finding.start.offset <= offset && offset <= finding.end.offset);
+      // Innermost first: a phrase finding inside a sentence-level one (the scorer's, a memo's) is what the writer pointed at.
+      const here = snapshot.result.findings
+        .filter((finding) => finding.start.offset <= offset && offset <= finding.end.offset)
+        .sort((a, b) => a.end.offset - a.start.offset - (b.end.offset - b.start.offset));
       if (here.length === 0) return null;
       const value = here.map((finding) => hoverMarkdown(finding, getRule(finding.ruleId))).join('\n\n---\n\n');
       return {

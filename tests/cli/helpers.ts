@@ -1,4 +1,5 @@
 // Runs the built CLI as a child process against real files in temporary directories.
+import type { DocumentSummary } from '../../src/core/summary.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -117,4 +118,5 @@ export interface JsonFileResult {
   errorCount: number;
   warningCount: number;
   infoCount: number;
+  summary: DocumentSummary;
 }

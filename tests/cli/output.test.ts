@@ -47,9 +47,21 @@ describe('json', () => {
     const result = tonelint(['memo.md', 'clean.md', '-f', 'json'], { cwd });
     const files = parseJson(result);
     expect(files.map((file) => file.filePath)).toEqual([join(cwd, 'clean.md'), join(cwd, 'memo.md')]);
-    expect(files[0]).toEqual({ filePath: join(cwd, 'clean.md'), messages: [], errorCount: 0, warningCount: 0, infoCount: 0 });
+    const noFindings = { alarmist: 0, dehumanizing: 0, evasive: 0, framing: 0, inclusive: 0 };
+    expect(files[0]).toEqual({
+      filePath: join(cwd, 'clean.md'),
+      messages: [],
+      errorCount: 0,
+      warningCount: 0,
+      infoCount: 0,
+      summary: { announcesCuts: false, benchmarkLed: false, counts: noFindings },
+    });
     const message = files[1].messages.find((m) => m.ruleId === id)!;
-    expect(Object.keys(message)).toEqual(['ruleId', 'category', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'suggestions', 'fix']);
+    const keys = Object.keys(message);
+    expect(keys.slice(0, 10)).toEqual(['ruleId', 'category', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'suggestions', 'fix']);
+    // The scorer's confidence, when it also scored the sentence, is the only addition.
+    expect(keys.slice(10).every((key) => key === 'confidence')).toBe(true);
+    expect(files[1].summary.counts[files[1].messages.find((m) => m.ruleId === id)!.category as keyof typeof noFindings]).toBeGreaterThan(0);
     expect(message.severity).toBe('error');
     expect(message.line).toBe(1);
     expect(message.suggestions.length).toBeGreaterThan(0);

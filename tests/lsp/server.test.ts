@@ -169,7 +169,8 @@ describe('code actions', () => {
     await c.open(uri, text);
     const [diagnostic] = byRule((await c.diagnostics(uri)).diagnostics);
     const actions = await actionsAt(c, uri, diagnostic);
-    const rewrites = actions.filter((a) => a.kind === 'quickfix' && a.title.startsWith('Replace'));
+    // Actions for this diagnostic: the memo-level finding on the same sentence has its own.
+    const rewrites = actions.filter((a) => a.kind === 'quickfix' && a.title.startsWith('Replace') && a.diagnostics?.some((d) => d.code === memoRule));
     expect(rewrites.length).toBeGreaterThan(0);
     const [finding] = (await coreFindings(text)).filter((f) => f.ruleId === memoRule);
     expect(rewrites.map((a) => a.title)).toEqual(finding.suggestions.map((s) => expect.stringContaining(`“${s.length > 60 ? s.slice(0, 57) : s}`)));
@@ -234,7 +235,7 @@ describe('code actions', () => {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 500 } },
       context: { diagnostics: [] },
     });
-    const replace = actions.find((a) => a.title.startsWith('Replace'))!;
+    const replace = actions.find((a) => a.title.startsWith('Replace') && a.diagnostics?.some((d) => d.code === memoRule))!;
     const [finding] = (await coreFindings(text)).filter((f) => f.ruleId === memoRule);
     expect(applyEdits(text, editsOf(replace, uri))).toBe(text.slice(0, finding.start.offset) + finding.suggestions[0] + text.slice(finding.end.offset));
   });
@@ -256,7 +257,9 @@ describe('hover', () => {
     expect(hover.contents.value).toContain(rule.rationale.trim());
     expect(hover.contents.value).toMatch(/Rewrites:\n\n- /);
     expect(hover.range).toEqual(diagnostic.range);
-    expect(await c.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///hover.md' }, position: { line: 0, character: 0 } })).toBeNull();
+    await c.open('file:///quiet.md', `${memo}\n\nThe cafeteria opens at nine.\n`);
+    await c.diagnostics('file:///quiet.md');
+    expect(await c.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///quiet.md' }, position: { line: 2, character: 4 } })).toBeNull();
   });
 });
 

@@ -10,7 +10,7 @@ import { normalizeWord, possessiveBase, tokenizeSentence, type Paragraph, type S
 import type { LineIndex } from '../position.js';
 import type { CompiledRules, ScorerRule } from '../rule.js';
 import type { LintConfig } from '../config.js';
-import { severityFor } from '../settings.js';
+import { engineSettings, severityFor } from '../settings.js';
 import { scoreSentence, scoredCategories, type CategoryThresholds, type ScoredCategory, type ScorerExample, type ScorerModel } from './model.js';
 
 /** Sentences about people, work or AI: the only ones the scorer reads (precision on other prose). */
@@ -45,6 +45,8 @@ export interface ScorerSettings {
   rules: Map<ScoredCategory, { rule: ScorerRule; severity: SeverityOrOff }>;
   /** Configured `report` thresholds that replace the model's calibrated ones. */
   overrides: Partial<Record<ScoredCategory, number>>;
+  /** The organisation's allowed vocabulary: a finding whose cues fall in it is dropped. */
+  allow?: TermSet;
 }
 
 /**
@@ -63,7 +65,8 @@ export function scorerSettings(compiled: CompiledRules, config: LintConfig): Sco
     gateTerms.push(...rule.gate);
   }
   if (rules.size === 0) return undefined;
-  return { gate: new ScorerGate(gateTerms), rules, overrides: config.scorer?.thresholds ?? {} };
+  const allow = engineSettings(config).allow ?? [];
+  return { gate: new ScorerGate(gateTerms), rules, overrides: config.scorer?.thresholds ?? {}, allow: allow.length > 0 ? new TermSet(allow) : undefined };
 }
 
 /** The thresholds in force: the model's calibrated ones, with configured `report` overrides. */
@@ -93,6 +96,7 @@ export function scorerFindings(model: () => ScorerModel, settings: ScorerSetting
       if (!enabled || enabled.severity === 'off') continue;
       const threshold = thresholds[score.category];
       if (score.confidence < threshold.report) continue;
+      if (settings.allow && allowedCue(settings.allow, sentence, score.cues)) continue;
       const words = sentence.tokens.filter((token) => token.kind === 'word' || token.kind === 'number');
       if (words.length === 0) continue;
       const start = words[0].start;
@@ -128,6 +132,13 @@ export function scorerFindings(model: () => ScorerModel, settings: ScorerSetting
     }
   }
   return findings;
+}
+
+/** Whether an allowed phrase overlaps the strongest cue: the words the organisation uses on purpose drove the score. */
+function allowedCue(allow: TermSet, sentence: Sentence, cues: readonly { start: number; end: number }[]): boolean {
+  if (cues.length === 0) return false;
+  const top = cues[0];
+  return allow.findAll(sentence.tokens).some((match) => sentence.tokens[match.first].start < top.end && top.start < sentence.tokens[match.end - 1].end);
 }
 
 /**
