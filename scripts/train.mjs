@@ -22,7 +22,7 @@ export const CALIBRATION_WRITERS = ['w8'];
 /** Labelled sets the project wrote earlier that are no longer blind: training data. */
 const EARLIER_SETS = ['eval/dev/dev.jsonl', 'eval/heldout/heldout-a.jsonl', 'eval/tuning/c1.jsonl', 'eval/tuning/c2.jsonl'];
 /** The precision the report threshold must reach on calibration, and the stricter one for `error`. */
-const REPORT_PRECISION = 0.93;
+const REPORT_PRECISION = 0.95;
 const STRICT_PRECISION = 0.985;
 /** Findings allowed per 10,000 neutral words on calibration at the chosen thresholds. */
 const NEUTRAL_BUDGET = 0.5;
@@ -34,7 +34,7 @@ const everything = { mayMatch: () => true };
 
 /** Sentences of a plain text, tokenised exactly as lint() tokenises them. */
 export function sentencesOf(text) {
-  return textParagraphs(text, everything).flatMap((paragraph) => paragraph.sentences);
+  return textParagraphs(text, everything).flatMap((paragraph) => paragraph.sentences.map((sentence, index) => ({ ...sentence, previous: paragraph.sentences[index - 1]?.tokens })));
 }
 
 function readJsonl(path) {
@@ -117,7 +117,7 @@ function shuffle(array, random) {
 /** Units as feature vectors (duplicate buckets summed) with class indices. */
 export function vectorise(units, features) {
   return units.map((unit) => {
-    const { buckets, values } = sentenceFeatures(unit.sentence.tokens, features);
+    const { buckets, values } = sentenceFeatures(unit.sentence.tokens, features, unit.sentence.previous);
     const summed = new Map();
     for (let i = 0; i < buckets.length; i++) summed.set(buckets[i], (summed.get(buckets[i]) ?? 0) + values[i]);
     return { buckets: Uint32Array.from(summed.keys()), values: Float32Array.from(summed.values()), y: scorerClasses.indexOf(unit.label) };
@@ -181,7 +181,7 @@ export function itemScores(model, gate, texts) {
     const perSentence = [];
     for (const sentence of sentencesOf(text)) {
       if (!gate.admits(sentence)) continue;
-      const score = scoreSentence(model, sentence.tokens, text, 0);
+      const score = scoreSentence(model, sentence.tokens, text, 0, sentence.previous);
       best[score.category] = Math.max(best[score.category], score.confidence);
       perSentence.push({ category: score.category, confidence: score.confidence });
     }
@@ -189,7 +189,7 @@ export function itemScores(model, gate, texts) {
   });
 }
 
-const grid = Array.from({ length: 70 }, (_, i) => Number((0.3 + i * 0.01).toFixed(2)));
+const grid = Array.from({ length: 80 }, (_, i) => Number((0.2 + i * 0.01).toFixed(2)));
 
 /**
  * Per category, the lowest threshold whose findings on calibration reach the precision target
@@ -250,14 +250,17 @@ export function itemMetrics(itemResults, items, thresholds, neutralResults, neut
 
 // ---------------------------------------------------------------------------------------------
 
+// Candidates, chosen by recall on calibration at the precision target. Measured on 2026-12-04
+// while the corpus grew: the previous sentence as context (its words in their own namespace) gave
+// the largest gain (+0.08 recall); character n-grams help only scaled well below word features.
 export const CANDIDATES = [
-  { name: 'words', features: { bits: 19, charRange: [0, 0], trigrams: false } },
-  { name: 'words+chars', features: { bits: 19, charRange: [3, 5], trigrams: false } },
-  { name: 'words+trigrams+chars', features: { bits: 19, charRange: [3, 5], trigrams: true } },
+  { name: 'words+context', features: { bits: 19, charRange: [0, 0], trigrams: false, contextWeight: 0.5 } },
+  { name: 'words+chars+context', features: { bits: 19, charRange: [3, 5], trigrams: false, charWeight: 0.1, contextWeight: 0.7 } },
+  { name: 'words+trigrams+context', features: { bits: 19, charRange: [0, 0], trigrams: true, contextWeight: 0.5 } },
 ];
 export const HYPER = [
-  { epochs: 8, rate: 0.2, l2: 1e-6, classBalance: 0.5 },
-  { epochs: 8, rate: 0.2, l2: 1e-6, classBalance: 1 },
+  { epochs: 15, rate: 0.3, l2: 1e-6, classBalance: 0.5 },
+  { epochs: 25, rate: 0.3, l2: 1e-6, classBalance: 0.3 },
 ];
 
 /** Nearest-rewrite examples shipped with the model: short flagged training items with rewrites. */

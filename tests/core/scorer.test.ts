@@ -69,6 +69,16 @@ describe('sentence features', () => {
     expect(plain.buckets).not.toContain(hashFeature('q|deadweight') & mask);
   });
 
+  it('read the previous sentence only when asked, in a namespace of its own', () => {
+    const mask = (1 << features.bits) - 1;
+    const previous = tokens('Heads up, team.');
+    const withContext = sentenceFeatures(tokens('Make sure yours survives.'), { ...features, contextWeight: 0.5 }, previous);
+    const without = sentenceFeatures(tokens('Make sure yours survives.'), features, previous);
+    expect(withContext.buckets).toContain(hashFeature('p|team') & mask);
+    expect(without.buckets).not.toContain(hashFeature('p|team') & mask);
+    expect(withContext.buckets).not.toContain(hashFeature('w|team') & mask);
+  });
+
   it('mark capitals and repeated exclamation marks', () => {
     const mask = (1 << features.bits) - 1;
     const shouting = sentenceFeatures(tokens('EVERYONE must ADOPT this NOW!!'), features);

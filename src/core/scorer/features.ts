@@ -12,6 +12,10 @@ export interface FeatureOptions {
   charRange: [number, number];
   /** Word trigrams as well as unigrams and bigrams. */
   trigrams: boolean;
+  /** How much a character n-gram counts against a word feature (many per word, so they are scaled down). */
+  charWeight?: number;
+  /** How much the previous sentence's words count (their own namespace); 0 or absent: not read. */
+  contextWeight?: number;
 }
 
 /** One sentence's features: bucket, value (L2-normalised), and the tokens each one came from. */
@@ -40,17 +44,23 @@ export function hashFeature(text: string): number {
   return hash >>> 0;
 }
 
-/** The features of one sentence's tokens (the core's token stream, as the rules see it). */
-export function sentenceFeatures(tokens: readonly Token[], options: FeatureOptions): SentenceFeatures {
+/**
+ * The features of one sentence's tokens (the core's token stream, as the rules see it), and, when
+ * the options ask for context, the words of the sentence before it in the same paragraph.
+ */
+export function sentenceFeatures(tokens: readonly Token[], options: FeatureOptions, previous?: readonly Token[]): SentenceFeatures {
   const mask = (1 << options.bits) - 1;
   const names: string[] = [];
   const first: number[] = [];
   const count: number[] = [];
-  const add = (name: string, word: number, span: number) => {
+  const weightOf: number[] = [];
+  const add = (name: string, word: number, span: number, weight = 1) => {
     names.push(name);
     first.push(word);
     count.push(span);
+    weightOf.push(weight);
   };
+  const charWeight = options.charWeight ?? 1;
   const words: Token[] = [];
   const keys: string[] = [];
   let quoted = false;
@@ -85,7 +95,7 @@ export function sentenceFeatures(tokens: readonly Token[], options: FeatureOptio
       for (let length = low; length <= high; length++) {
         for (let start = 0; start + length <= padded.length; start++) {
           const gram = padded.slice(start, start + length);
-          if (gram !== padded) add(`c|${gram}`, word, 1);
+          if (gram !== padded) add(`c|${gram}`, word, 1, charWeight);
         }
       }
     }
@@ -97,6 +107,17 @@ export function sentenceFeatures(tokens: readonly Token[], options: FeatureOptio
     add(`b|${previous} ${current}`, from, Math.min(index + 1, keys.length) - from || 1);
     if (options.trigrams && index >= 2 && index < keys.length) add(`t|${keys[index - 2]} ${previous} ${current}`, index - 2, 3);
   }
+  const contextWeight = options.contextWeight ?? 0;
+  if (contextWeight > 0 && previous) {
+    let before = '<s>';
+    for (const token of previous) {
+      if (token.kind !== 'word' && token.kind !== 'number') continue;
+      const key = token.kind === 'number' ? NUMBER : token.key;
+      add(`p|${key}`, 0, 0, contextWeight);
+      add(`pb|${before} ${key}`, 0, 0, contextWeight);
+      before = key;
+    }
+  }
   if (exclamations > 0) add(exclamations > 1 ? 'x|!!' : 'x|!', 0, 0);
   if (capitals > 0) add(capitals > 1 ? 'x|CAPS2' : 'x|CAPS', 0, 0);
   if (emoji) add('x|emoji', 0, 0);
@@ -107,11 +128,11 @@ export function sentenceFeatures(tokens: readonly Token[], options: FeatureOptio
   for (let index = 0; index < names.length; index++) {
     const bucket = hashFeature(names[index]) & mask;
     buckets[index] = bucket;
-    byBucket.set(bucket, (byBucket.get(bucket) ?? 0) + 1);
+    byBucket.set(bucket, (byBucket.get(bucket) ?? 0) + weightOf[index]);
   }
   let norm = 0;
   for (const value of byBucket.values()) norm += value * value;
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  const values = new Float32Array(names.length).fill(scale);
+  const values = Float32Array.from(weightOf, (weight) => weight * scale);
   return { buckets, values, firstWord: Uint16Array.from(first, (w) => Math.min(w, 0xffff)), wordCount: Uint8Array.from(count, (c) => Math.min(c, 255)), words };
 }

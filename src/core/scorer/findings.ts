@@ -87,11 +87,11 @@ export function scorerFindings(model: () => ScorerModel, settings: ScorerSetting
   const findings: Finding[] = [];
   let thresholds: Record<ScoredCategory, CategoryThresholds> | undefined;
   for (const paragraph of paragraphs) {
-    for (const sentence of paragraph.sentences) {
+    for (const [index, sentence] of paragraph.sentences.entries()) {
       if (!settings.gate.admits(sentence)) continue;
       const loaded = model();
       thresholds ??= effectiveThresholds(loaded, settings.overrides);
-      const score = scoreSentence(loaded, sentence.tokens, text);
+      const score = scoreSentence(loaded, sentence.tokens, text, 3, paragraph.sentences[index - 1]?.tokens);
       const enabled = settings.rules.get(score.category);
       if (!enabled || enabled.severity === 'off') continue;
       const threshold = thresholds[score.category];

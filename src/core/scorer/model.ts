@@ -163,8 +163,8 @@ export interface SentenceScore {
 }
 
 /** Probabilities of one sentence; cues are computed for the most likely problem category. */
-export function scoreSentence(model: ScorerModel, tokens: readonly Token[], text: string, maxCues = 3): SentenceScore {
-  const features = sentenceFeatures(tokens, model.features);
+export function scoreSentence(model: ScorerModel, tokens: readonly Token[], text: string, maxCues = 3, previous?: readonly Token[]): SentenceScore {
+  const features = sentenceFeatures(tokens, model.features, previous);
   const classes = model.weights.length;
   const logits = Float32Array.from(model.bias);
   for (let index = 0; index < features.buckets.length; index++) {
