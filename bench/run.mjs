@@ -189,6 +189,8 @@ const commands = [{ id: 'node', command: process.execPath, args: ['-e', '0'] }];
 for (const c of corpora) {
   if (c.name !== 'many') commands.push({ id: `floor:${c.name}`, command: process.execPath, args: ['bench/parse-floor.mjs', c.path] });
   commands.push({ id: `tonelint:${c.name}`, command: process.execPath, args: [...tonelint.args, c.path] });
+  // The same run with the learned scorer off: the scorer's share of the time.
+  if (useCli && (c.name === 'small.md' || c.name === 'large.md')) commands.push({ id: `noscorer:${c.name}`, command: process.execPath, args: [...tonelint.args, '-c', 'bench/no-scorer.yml', c.path] });
   if (WITH_ALEX) commands.push({ id: `alex:${c.name}`, command: ALEX, args: [c.path] });
 }
 const whole = runRounds(commands, RUNS);
@@ -290,6 +292,20 @@ say();
 say('Verdicts by CPU time stand in for wall time when the machine is shared (load above the core count); wall time is what a user sees.');
 say();
 
+say('## The learned scorer\'s share');
+say();
+{
+  const rows = [];
+  for (const name of ['small.md', 'large.md']) {
+    const on = get(`tonelint:${name}`);
+    const off = get(`noscorer:${name}`);
+    if (!on.n || !off.n) continue;
+    rows.push([name, `${ms(off.median)} (min ${ms(off.min)})`, `${ms(on.median)} (min ${ms(on.min)})`, `${on.median - off.median >= 0 ? '+' : ''}${(on.median - off.median).toFixed(0)} ms (${(((on.median / off.median) - 1) * 100).toFixed(1)}%)`]);
+  }
+  if (rows.length) say(table(['Input', 'Scorer off (`-c bench/no-scorer.yml`)', 'Scorer on (default)', 'Cost of the scorer, medians'], rows));
+  else say('Not measured (the CLI was unavailable).');
+}
+say();
 say('## Whole process');
 say();
 const wholeRows = [['`node -e 0` (start-up floor)', '-', wallCell(nodeFloor), cpuCell(nodeFloor), mb(nodeFloor.rssKb), '-', '-']];

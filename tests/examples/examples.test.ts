@@ -1,10 +1,11 @@
 // The example memos in examples/ as specifications: which rules fire on each, on which phrase, and
 // that the honest versions and the technical uses of trigger words stay clean.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/finding.js';
 import { lint } from '../../src/index.js';
+import { runIndex, sharedRuns } from '../../src/eval/overlap.js';
 
 const examplesDir = new URL('../../examples/', import.meta.url);
 const read = (name: string) => readFileSync(fileURLToPath(new URL(name, examplesDir)), 'utf8');
@@ -124,24 +125,28 @@ describe('the rewrite', () => {
   });
 });
 
-// The README of the development set (rule 6) asks for new words, not its items: no example may
-// share a run of six words with an item or a rewrite of eval/dev/dev.jsonl.
-const devSet = fileURLToPath(new URL('../../eval/dev/dev.jsonl', import.meta.url));
-describe.skipIf(!existsSync(devSet))('the examples are written in their own words', () => {
-  const words = (text: string) => text.toLowerCase().replace(/[\u2018\u2019]/g, "'").match(/[a-z0-9']+/g) ?? [];
-  const runs = (text: string) => {
-    const list = words(text);
-    return list.slice(0, Math.max(0, list.length - 5)).map((_, i) => list.slice(i, i + 6).join(' '));
-  };
-  const devRuns = new Map<string, string>();
-  for (const line of readFileSync(devSet, 'utf8').trim().split('\n')) {
-    const item = JSON.parse(line) as { id: string; text: string; rewrite: string };
-    for (const run of [...runs(item.text), ...runs(item.rewrite)]) devRuns.set(run, item.id);
-  }
+// The development set's README (rule 6) asks for new words, not its items: no example may share a
+// run of six words with an item or a rewrite of it. (The blind sets B and D were written by people
+// who never saw the examples; they share a few stock phrases with them by coincidence, such as
+// "paid time off to attend interviews", and the examples are neither rules nor training data.)
+describe('the examples are written in their own words', () => {
+  const index = runIndex(
+    ['eval/dev/dev.jsonl'].flatMap((path) =>
+      readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url)), 'utf8')
+        .trim()
+        .split('\n')
+        .flatMap((line) => {
+          const item = JSON.parse(line) as { id: string; text: string; rewrite: string };
+          return [{ id: item.id, text: item.text }, { id: `${item.id} rewrite`, text: item.rewrite }];
+        }),
+    ),
+  );
+  it('are checked against the sets', () => {
+    expect(index.size).toBeGreaterThan(5_000);
+  });
   for (const file of ['layoff-memo.md', 'layoff-memo-rewrite.md', 'product-announcement.md', 'honest-layoff-uk.md']) {
-    it(`${file} shares no six-word run with the development set`, () => {
-      const shared = runs(read(file)).filter((run) => devRuns.has(run)).map((run) => `${devRuns.get(run)}: "${run}"`);
-      expect(shared).toEqual([]);
+    it(`${file} shares no six-word run with an evaluation set`, () => {
+      expect(sharedRuns(read(file), index)).toEqual([]);
     });
   }
 });
