@@ -1,11 +1,11 @@
 // Runs the built CLI as a child process against real files in temporary directories.
 import type { DocumentSummary } from '../../src/core/summary.js';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { vi } from 'vitest';
+import { afterAll, vi } from 'vitest';
 
 // Each test spawns the CLI a few times; on a loaded 2-core machine that can exceed 5 s.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -34,9 +34,16 @@ export function tonelint(args: string[], options: { cwd: string; input?: string 
   return { code: result.status, stdout: result.stdout.toString('utf8'), stderr: result.stderr.toString('utf8'), stdoutBytes: result.stdout };
 }
 
-/** A fresh directory holding `files` (paths may contain `/`). */
+// Every directory project() makes is removed when the test file is done.
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh directory holding `files` (paths may contain `/`), removed after the test file. */
 export function project(files: Record<string, string | Buffer> = {}): string {
   const root = mkdtempSync(join(tmpdir(), 'tonelint-cli-'));
+  made.push(root);
   for (const [path, content] of Object.entries(files)) {
     const full = join(root, path);
     mkdirSync(dirname(full), { recursive: true });
@@ -110,6 +117,9 @@ export interface JsonMessage {
   endColumn: number;
   suggestions: string[];
   fix: { range: [number, number]; text: string } | null;
+  confidence?: number;
+  cues?: string[];
+  advice?: boolean;
 }
 
 export interface JsonFileResult {
