@@ -327,9 +327,10 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     const start = positionToOffset(index, params.range.start, encoding);
     const end = positionToOffset(index, params.range.end, encoding);
     const asked = new Set(params.context.diagnostics.filter((d) => d.source === 'tonelint').map((d) => `${String(d.code)}@${d.range.start.line}`));
-    const selected = findings.filter(
-      (finding) => findingTouches(finding, start, end) || asked.has(`${finding.ruleId}@${rangeOf(index, finding.start.offset, finding.start.offset, encoding).start.line}`),
-    );
+    // Innermost first, as in hover: the phrase the cursor is on comes before a sentence-level finding around it.
+    const selected = findings
+      .filter((finding) => findingTouches(finding, start, end) || asked.has(`${finding.ruleId}@${rangeOf(index, finding.start.offset, finding.start.offset, encoding).start.line}`))
+      .sort((a, b) => a.end.offset - a.start.offset - (b.end.offset - b.start.offset));
     const edit = (edits: LspTextEdit[]): WorkspaceEdit =>
       support.documentChanges
         ? { documentChanges: [{ textDocument: { uri: open.document.uri, version: snapshot.version }, edits }] }
