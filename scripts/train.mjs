@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 
 import { join, relative, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sentenceFeatures } from '../dist/core/scorer/features.js';
-import { decodeScorerModel, encodeScorerModel, scoreSentence, scoredCategories, scorerClasses } from '../dist/core/scorer/model.js';
+import { decodeScorerModel, encodeScorerModel, headProbabilities, scoreSentence, scoredCategories, scorerClasses } from '../dist/core/scorer/model.js';
 import { scorerSettings } from '../dist/core/scorer/findings.js';
 import { textParagraphs } from '../dist/plugin/blocks.js';
 import { compileBuiltinRules } from '../dist/plugin/builtin.js';
@@ -89,7 +89,15 @@ export function loadData(root = ROOT) {
           .sort()
           .map((name) => ({ name: `${dir}/${name}`, text: readFileSync(join(root, dir, name), 'utf8') }))
       : [];
-  return { train, calibration, neutralTrain: neutral('data/neutral/train'), neutralCalibration: neutral('data/neutral/calibration') };
+  // Each flagged item's rewrite says the same thing well: an ok item on the same topic, the
+  // contrast the scorer most needs (framing, not subject, decides).
+  const rewrites = (items) => items.filter((item) => item.label !== 'ok' && item.rewrite).map((item) => ({ id: `${item.id} rewrite`, text: item.rewrite, label: 'ok', spans: [], category: 'rewrite', rewrite: '', source: item.source }));
+  return {
+    train: [...train, ...rewrites(train)],
+    calibration: [...calibration, ...rewrites(calibration)],
+    neutralTrain: neutral('data/neutral/train'),
+    neutralCalibration: neutral('data/neutral/calibration'),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -285,6 +293,152 @@ function fmt(value) {
   return value.toFixed(3);
 }
 
+// ---------------------------------------------------------------------------------------------
+// The memo heads: independent yes/no heads (sigmoid) over the same features, one per document-rule
+// decision, trained on whole memos whose writers marked each element and quoted where it is.
+
+/** Memo writers whose memos calibrate the heads' thresholds; never trained on. */
+export const MEMO_CALIBRATION_WRITERS = ['m4'];
+export const HEADS = [
+  { name: 'missing-acknowledgment/announce', flag: 'announces_cuts', evidence: 'announcement' },
+  { name: 'missing-acknowledgment/acknowledgment', flag: 'acknowledgment', evidence: 'acknowledgment' },
+  { name: 'missing-acknowledgment/decision-owner', flag: 'decision_owner', evidence: 'decision_owner' },
+  { name: 'missing-acknowledgment/support', flag: 'support', evidence: 'support' },
+  { name: 'benchmark-led/announce', flag: 'benchmark_led', evidence: 'benchmark' },
+  { name: 'benchmark-led/user-value', flag: 'user_value', evidence: 'user_value' },
+];
+const HEADS_FEATURES = { bits: 18, charRange: [3, 5], trigrams: false, charWeight: 0.1, contextWeight: 0.5 };
+const HEADS_HYPER = { epochs: 20, rate: 0.3, l2: 1e-6 };
+
+export function loadMemos(root = ROOT) {
+  const dir = join(root, 'data/memos');
+  const train = [];
+  const calibration = [];
+  if (!existsSync(dir)) return { train, calibration };
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.jsonl')).sort()) {
+    const memos = readJsonl(join(dir, file));
+    (MEMO_CALIBRATION_WRITERS.includes(basename(file, '.jsonl')) ? calibration : train).push(...memos);
+  }
+  return { train, calibration };
+}
+
+/**
+ * Per sentence of a memo, a target and a weight for each head: a head whose element the memo
+ * lacks has every sentence as a negative; where the memo has it, the quoted sentence is the
+ * positive and the others weak negatives (they might say it too); no quote, no signal.
+ */
+export function headUnits(memo) {
+  const sentences = sentencesOf(memo.text);
+  return sentences.map((sentence) => {
+    const targets = new Float32Array(HEADS.length);
+    const weights = new Float32Array(HEADS.length);
+    HEADS.forEach((head, k) => {
+      if (!memo[head.flag]) {
+        weights[k] = 1;
+        return;
+      }
+      const quote = memo.evidence?.[head.evidence];
+      const at = quote ? memo.text.indexOf(quote) : -1;
+      if (at < 0) return;
+      const holds = at < sentence.end && sentence.start < at + quote.length;
+      targets[k] = holds ? 1 : 0;
+      weights[k] = holds ? 1 : 0.3;
+    });
+    return { sentence, targets, weights };
+  });
+}
+
+export function trainHeads(samples, { bits, epochs, rate, l2, seed }) {
+  const size = 1 << bits;
+  const heads = HEADS.length;
+  const weights = Array.from({ length: heads }, () => new Float32Array(size));
+  const squares = Array.from({ length: heads }, () => new Float32Array(size));
+  const bias = new Float32Array(heads);
+  const biasSquares = new Float32Array(heads);
+  const random = mulberry32(seed);
+  const order = samples.map((_, index) => index);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    shuffle(order, random);
+    for (const index of order) {
+      const { buckets, values, targets, weights: sampleWeights } = samples[index];
+      for (let k = 0; k < heads; k++) {
+        if (sampleWeights[k] === 0) continue;
+        const w = weights[k];
+        let z = bias[k];
+        for (let i = 0; i < buckets.length; i++) z += w[buckets[i]] * values[i];
+        const gradient = (1 / (1 + Math.exp(-z)) - targets[k]) * sampleWeights[k];
+        const g2 = squares[k];
+        for (let i = 0; i < buckets.length; i++) {
+          const bucket = buckets[i];
+          const g = gradient * values[i] + l2 * w[bucket];
+          g2[bucket] += g * g;
+          w[bucket] -= (rate * g) / Math.sqrt(g2[bucket] + 1e-8);
+        }
+        biasSquares[k] += gradient * gradient;
+        bias[k] -= (rate * gradient) / Math.sqrt(biasSquares[k] + 1e-8);
+      }
+    }
+  }
+  return { weights, bias };
+}
+
+/** Per head, the threshold at which "some gated sentence of the memo says it" best matches the labels. */
+export function chooseHeadThresholds(model, gate, memos) {
+  const maxima = memos.map((memo) => {
+    const best = new Array(HEADS.length).fill(0);
+    for (const sentence of sentencesOf(memo.text)) {
+      if (!gate.admits(sentence)) continue;
+      const probabilities = headProbabilities(model, sentence.tokens, sentence.previous);
+      HEADS.forEach((head, k) => (best[k] = Math.max(best[k], probabilities[head.name])));
+    }
+    return best;
+  });
+  const thresholds = {};
+  const accuracy = {};
+  HEADS.forEach((head, k) => {
+    let bestT = 0.95;
+    let bestRight = -1;
+    // At least 0.5: the calibration memos are all announcements, so a lower threshold would be
+    // tuned for memos and misfire on ordinary workplace text.
+    for (let step = 95; step >= 50; step--) {
+      const t = step / 100;
+      const right = memos.filter((memo, index) => (maxima[index][k] >= t) === Boolean(memo[head.flag])).length;
+      if (right > bestRight) {
+        bestRight = right;
+        bestT = t;
+      }
+    }
+    thresholds[head.name] = { report: bestT, strict: bestT };
+    accuracy[head.name] = memos.length ? bestRight / memos.length : 0;
+  });
+  return { thresholds, accuracy };
+}
+
+function trainMemoHeads(gate, neutralTrain, say) {
+  const memos = loadMemos();
+  if (memos.train.length === 0 || memos.calibration.length === 0) {
+    say('memo heads: no memos under data/memos (training and calibration writers needed); skipped');
+    return undefined;
+  }
+  const units = memos.train.flatMap(headUnits);
+  // Ordinary prose: a negative for every head.
+  const neutral = neutralTrain.flatMap((doc) => sentencesOf(doc.text)).filter((_, index) => index % 10 === 0);
+  for (const sentence of neutral) units.push({ sentence, targets: new Float32Array(HEADS.length), weights: new Float32Array(HEADS.length).fill(1) });
+  const samples = units.map((unit) => {
+    const { buckets, values } = sentenceFeatures(unit.sentence.tokens, HEADS_FEATURES, unit.sentence.previous);
+    const summed = new Map();
+    for (let i = 0; i < buckets.length; i++) summed.set(buckets[i], (summed.get(buckets[i]) ?? 0) + values[i]);
+    return { buckets: Uint32Array.from(summed.keys()), values: Float32Array.from(summed.values()), targets: unit.targets, weights: unit.weights };
+  });
+  const trained = trainHeads(samples, { bits: HEADS_FEATURES.bits, seed: SEED, ...HEADS_HYPER });
+  const model = { features: HEADS_FEATURES, classes: HEADS.map((head) => head.name), activation: 'sigmoid', weights: trained.weights, bias: trained.bias, examples: () => [] };
+  const { thresholds, accuracy } = chooseHeadThresholds(model, gate, memos.calibration);
+  say(`memo heads: ${memos.train.length} training memos (${units.length} sentences), ${memos.calibration.length} calibration memos; calibration accuracy ${HEADS.map((head) => `${head.name} ${fmt(accuracy[head.name])} at ${thresholds[head.name].report}`).join(', ')}`);
+  const bytes = encodeScorerModel({ ...model, thresholds, about: { seed: SEED, trainingMemos: memos.train.length, calibrationMemos: memos.calibration.length, calibrationWriters: MEMO_CALIBRATION_WRITERS, accuracy }, examples: [] });
+  writeFileSync(join(ROOT, 'models/memo-heads.bin'), bytes);
+  return { memos, thresholds, accuracy, bytes };
+}
+
 export async function main() {
   const started = Date.now();
   const data = loadData();
@@ -309,7 +463,7 @@ export async function main() {
     const samples = vectorise(trainUnits, candidate.features);
     for (const hyper of HYPER) {
       const trained = trainSoftmax(samples, { bits: candidate.features.bits, seed: SEED, ...hyper });
-      const model = { features: candidate.features, weights: trained.weights, bias: trained.bias, examples: () => [] };
+      const model = { features: candidate.features, classes: scorerClasses, activation: 'softmax', weights: trained.weights, bias: trained.bias, examples: () => [] };
       const itemResults = itemScores(model, gate, calibrationTexts);
       const neutralResults = itemScores(model, gate, data.neutralCalibration.map((doc) => doc.text));
       const thresholds = chooseThresholds(itemResults, data.calibration, neutralResults, neutralWords);
@@ -325,14 +479,17 @@ export async function main() {
     seed: SEED,
     chosen: best.name,
     hyper: best.hyper,
-    trainingItems: data.train.length,
+    trainingItems: data.train.filter((item) => item.category !== 'rewrite').length,
+    trainingRewrites: data.train.filter((item) => item.category === 'rewrite').length,
     trainingSentences: trainUnits.length,
-    calibrationItems: data.calibration.length,
+    calibrationItems: data.calibration.filter((item) => item.category !== 'rewrite').length,
     calibrationWriters: CALIBRATION_WRITERS,
     calibration: { precision: Number(fmt(best.metrics.precision)), recall: Number(fmt(best.metrics.recall)) },
   };
   const bytes = encodeScorerModel({
     features: best.features,
+    classes: scorerClasses,
+    activation: 'softmax',
     weights: best.trained.weights,
     bias: best.trained.bias,
     thresholds: best.thresholds,
@@ -368,7 +525,20 @@ export async function main() {
     `After int8 quantisation, calibration precision ${fmt(quantisedMetrics.precision)}, recall ${fmt(quantisedMetrics.recall)}.`,
     '',
   ].join('\n');
-  writeFileSync(join(ROOT, 'models/TRAINING.md'), report);
+  const heads = trainMemoHeads(gate, data.neutralTrain, say);
+  const headsReport = heads
+    ? [
+        '## Memo heads',
+        '',
+        `\`models/memo-heads.bin\` (${(heads.bytes.length / 1024 / 1024).toFixed(2)} MB): one yes/no head per document-rule decision, trained on ${heads.memos.train.length} memos from \`data/memos/\` and calibrated on ${heads.memos.calibration.length} memos by writer(s) ${MEMO_CALIBRATION_WRITERS.join(', ')} (never trained on). A memo has an element when some sentence about people, work or AI reaches the head's threshold.`,
+        '',
+        '| head | threshold | calibration accuracy (memos) |',
+        '| --- | --- | --- |',
+        ...HEADS.map((head) => `| ${head.name} | ${heads.thresholds[head.name].report} | ${fmt(heads.accuracy[head.name])} |`),
+        '',
+      ].join('\n')
+    : '';
+  writeFileSync(join(ROOT, 'models/TRAINING.md'), `${report}\n${headsReport}`);
   process.stderr.write(`wrote models/scorer.bin (${bytes.length} bytes) and models/TRAINING.md in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
 

@@ -10,7 +10,8 @@ import { compileBuiltinRules } from './plugin/builtin.js';
 import { markdownChunks, markdownParagraphs, textParagraphs } from './plugin/blocks.js';
 import { mergeScorerFindings, scorerFindings, scorerSettings, type ScorerSettings } from './core/scorer/findings.js';
 import type { ScorerModel } from './core/scorer/model.js';
-import { loadScorerModel } from './node/scorer-model.js';
+import { loadMemoHeads, loadScorerModel } from './node/scorer-model.js';
+import { memoEvidence } from './core/scorer/memo-evidence.js';
 import type { BlockGate } from './plugin/blocks.js';
 import type { DocumentCheck } from './core/engine.js';
 import { summarizeDocument, type DocumentSummary } from './core/summary.js';
@@ -27,6 +28,8 @@ export interface LintOptions {
   config?: LintConfig;
   /** The scorer's model; by default the shipped weights, loaded on first use. */
   scorerModel?: ScorerModel;
+  /** The memo heads (learned evidence for document rules); by default the shipped weights, loaded on first use. */
+  memoHeads?: ScorerModel;
   /** Also return disable directives that suppressed nothing. */
   reportUnusedDisableDirectives?: boolean;
 }
@@ -52,12 +55,14 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
   // Only blocks where a rule may match, or the scorer may read, are parsed into sentences (see plugin/blocks.ts).
   const gate: BlockGate = scorer ? { mayMatch: (block) => engine.mayMatch(block) || scorer.gate.mayMatch(block) } : engine;
   const paragraphs = paragraphsOf(text, format, gate, forParsing);
+  // The learned machinery (scorer and memo heads) is on unless the config turns the scorer off.
+  const evidence = scorer ? memoEvidence(() => options.memoHeads ?? loadMemoHeads(), scorer.gate) : undefined;
   if (!inclusiveEnabled(config)) {
-    ({ findings, documents } = engine.lintDocument(text, paragraphs));
+    ({ findings, documents } = engine.lintDocument(text, paragraphs, evidence));
   } else {
     // retext-equality needs every sentence: the whole text goes through retext; the document
     // checks come from the same engine over the fast path's sentences.
-    documents = engine.lintDocument(text, paragraphs).documents;
+    documents = engine.lintDocument(text, paragraphs, evidence).documents;
     const processor = processorFor(format, config);
     const file = new VFile({ value: forParsing });
     await processor.run(processor.parse(file), file);

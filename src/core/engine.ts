@@ -11,7 +11,16 @@ import type { CompiledPattern, CompiledRule, CompiledRules, Conditions, Document
 export const RULES_DOCS_URL = 'https://github.com/tonelint/tonelint/blob/main/rules/README.md';
 
 /** A `lead_only` document rule announces only in the title and opening paragraph: this many characters. */
-export const LEAD_CHARACTERS = 600;
+export const LEAD_CHARACTERS = 800;
+
+/**
+ * Learned evidence for document rules (the memo heads), beside their patterns and terms: a
+ * sentence the heads read as announcing, or as meeting a requirement, counts as if a pattern matched.
+ */
+export interface DocumentEvidence {
+  announces(ruleId: string, sentence: Sentence, previous: Sentence | undefined): boolean;
+  meets(ruleId: string, requirementId: string, sentence: Sentence, previous: Sentence | undefined): boolean;
+}
 
 /** What a document rule saw in a text: its first announcing sentence and where each requirement is met. */
 export interface DocumentCheck {
@@ -138,7 +147,7 @@ export class Engine {
   }
 
   /** Findings, and what each document rule saw: the announcement and where each requirement is met. */
-  lintDocument(text: string, paragraphs: Paragraph[]): { findings: Finding[]; documents: DocumentCheck[] } {
+  lintDocument(text: string, paragraphs: Paragraph[], evidence?: DocumentEvidence): { findings: Finding[]; documents: DocumentCheck[] } {
     this.occurrences = new WeakMap();
     this.quotes = new WeakMap();
     this.rejections = new WeakMap();
@@ -161,9 +170,9 @@ export class Engine {
     }
     const documents: DocumentCheck[] = [];
     for (const { rule, severity } of this.documentRules) {
-      const announced = announcements.get(rule);
+      const announced = announcements.get(rule) ?? (evidence ? learnedAnnouncement(rule, severity, paragraphs, evidence) : undefined);
       if (announced) {
-        const { check, finding } = this.checkDocument(text, lines, paragraphs, rule, severity, announced);
+        const { check, finding } = this.checkDocument(text, lines, paragraphs, rule, severity, announced, evidence);
         documents.push(check);
         if (finding) findings.push(finding);
       }
@@ -302,7 +311,15 @@ export class Engine {
     return rejected;
   }
 
-  private checkDocument(text: string, lines: LineIndex, paragraphs: Paragraph[], rule: DocumentRule, severity: Severity, announced: Match): { check: DocumentCheck; finding?: Finding } {
+  private checkDocument(
+    text: string,
+    lines: LineIndex,
+    paragraphs: Paragraph[],
+    rule: DocumentRule,
+    severity: Severity,
+    announced: Match,
+    evidence?: DocumentEvidence,
+  ): { check: DocumentCheck; finding?: Finding } {
     const tokens = announced.sentence.tokens;
     const isWord = (token: Token) => token.kind === 'word' || token.kind === 'number';
     const first = tokens.findIndex(isWord);
@@ -310,10 +327,14 @@ export class Engine {
     const requirements = rule.requires.map((requirement) => {
       const terms = this.terms(requirement.terms);
       for (const paragraph of paragraphs) {
-        for (const sentence of paragraph.sentences) {
+        for (const [index, sentence] of paragraph.sentences.entries()) {
           const found = terms.find(sentence.tokens);
           if (found !== undefined && !this.isNegated(sentence.tokens, found.first)) {
             return { id: requirement.id, says: requirement.says, met: { start: sentence.tokens[found.first].start, end: sentence.tokens[found.end - 1].end } };
+          }
+          if (evidence?.meets(rule.id, requirement.id, sentence, paragraph.sentences[index - 1])) {
+            const words = sentence.tokens.filter((token) => token.kind === 'word' || token.kind === 'number');
+            if (words.length > 0) return { id: requirement.id, says: requirement.says, met: { start: words[0].start, end: words.at(-1)!.end } };
           }
         }
       }
@@ -328,10 +349,11 @@ export class Engine {
     const has = present.length === 0 ? '' : `; it does ${present.map((requirement) => `${requirement.says.replace(/^(\S+)s\b/, '$1')} (line ${lines.pointAt(requirement.met!.start).line})`).join(' and ')}`;
     // Placed on the whole announcing sentence: the fix is to add to the text, not to reword a phrase.
     const whole: Match = { ...announced, match: { first, end: last + 1, captures: {} } };
-    // A requirement may cap the finding (a missing acknowledgment alone is a nudge); the configured severity is the most it can be.
-    const capped = missing.some((requirement) => requirement.severity === undefined)
-      ? severity
-      : (['info', 'warning', 'error'] as const)[Math.min(severityRank[severity], Math.max(...missing.map((requirement) => severityRank[requirement.severity!]))) - 1];
+    // A requirement may cap the finding (a missing acknowledgment alone is a nudge), and so may a
+    // short text (a line or two is not the whole announcement); the configured severity is the most it can be.
+    let cap = missing.some((requirement) => requirement.severity === undefined) ? severityRank[severity] : Math.max(...missing.map((requirement) => severityRank[requirement.severity!]));
+    if (rule.minWords !== undefined && wordCount(text) < rule.minWords) cap = severityRank.info;
+    const capped = (['info', 'warning', 'error'] as const)[Math.min(severityRank[severity], cap) - 1];
     const finding = this.toFinding(text, lines, whole, { missing: joined, present: has }, capped);
     // The announcing sentence followed by an example sentence for each missing element, so taking
     // the suggestion supplies them all (the text's own full stop ends the last one).
@@ -373,6 +395,26 @@ export class Engine {
     }
     return finding;
   }
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((word) => word !== '').length;
+}
+
+/** The first sentence the learned heads read as announcing, as a match over the whole sentence. */
+function learnedAnnouncement(rule: DocumentRule, severity: Severity, paragraphs: Paragraph[], evidence: DocumentEvidence): Match | undefined {
+  for (const paragraph of paragraphs) {
+    for (const [index, sentence] of paragraph.sentences.entries()) {
+      const first = sentence.tokens.findIndex((token) => token.kind === 'word' || token.kind === 'number');
+      if (first < 0) continue;
+      if (rule.leadOnly === true && sentence.tokens[first].start >= LEAD_CHARACTERS) return undefined;
+      if (!evidence.announces(rule.id, sentence, paragraph.sentences[index - 1])) continue;
+      const last = sentence.tokens.findLastIndex((token) => token.kind === 'word' || token.kind === 'number');
+      const entry: IndexEntry = { rule, pattern: rule.announce[0], needs: [], severity, announce: true };
+      return { entry, paragraph, sentence, match: { first, end: last + 1, captures: {} } };
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -6,8 +6,15 @@ import { decodeScorerModel, type ScorerModel } from '../core/scorer/model.js';
 
 /** Where the package keeps the weights (the same path from src/ in tests and from dist/). */
 export const shippedScorerPath = fileURLToPath(new URL('../../models/scorer.bin', import.meta.url));
+/** The memo heads: learned evidence for the document rules (announcements and their elements). */
+export const shippedMemoHeadsPath = fileURLToPath(new URL('../../models/memo-heads.bin', import.meta.url));
 
 const loaded = new Map<string, ScorerModel>();
+
+/** The memo heads model, loaded like the scorer's. */
+export function loadMemoHeads(): ScorerModel {
+  return loadScorerModel(shippedMemoHeadsPath);
+}
 
 /** The decoded model; a missing or damaged file is a ScorerInvalid error naming the file. */
 export function loadScorerModel(path = shippedScorerPath): ScorerModel {

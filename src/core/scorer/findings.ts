@@ -71,7 +71,7 @@ export function scorerSettings(compiled: CompiledRules, config: LintConfig): Sco
 
 /** The thresholds in force: the model's calibrated ones, with configured `report` overrides. */
 export function effectiveThresholds(model: ScorerModel, overrides: ScorerSettings['overrides']): Record<ScoredCategory, CategoryThresholds> {
-  const thresholds = { ...model.thresholds };
+  const thresholds = { ...model.thresholds } as Record<ScoredCategory, CategoryThresholds>;
   for (const category of scoredCategories) {
     const report = overrides[category];
     if (report !== undefined) thresholds[category] = { report, strict: Math.max(report, model.thresholds[category].strict) };

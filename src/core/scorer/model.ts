@@ -26,10 +26,15 @@ export interface ScorerExample {
 
 export interface ScorerModel {
   features: FeatureOptions;
-  /** Per class (scorerClasses order): one weight per hash bucket. */
+  /** The classes, in weight order: scorerClasses for the sentence scorer; the heads of a multi-label model. */
+  classes: readonly string[];
+  /** `softmax`: one class per sentence (the scorer). `sigmoid`: independent yes/no heads (memo elements). */
+  activation: 'softmax' | 'sigmoid';
+  /** Per class: one weight per hash bucket. */
   weights: Float32Array[];
   bias: Float32Array;
-  thresholds: Record<ScoredCategory, CategoryThresholds>;
+  /** Softmax models: per category. Sigmoid models: per head, under the head's name. */
+  thresholds: Record<string, CategoryThresholds>;
   /** What the model was trained on (counts, date, seed), for --explain and the README. */
   about: Record<string, unknown>;
   /** Decoded on first use: only findings need them. */
@@ -38,9 +43,11 @@ export interface ScorerModel {
 
 interface Header {
   features: FeatureOptions;
+  classes?: string[];
+  activation?: 'softmax' | 'sigmoid';
   bias: number[];
   scales: number[];
-  thresholds: Record<ScoredCategory, CategoryThresholds>;
+  thresholds: Record<string, CategoryThresholds>;
   about: Record<string, unknown>;
 }
 
@@ -59,7 +66,7 @@ export function encodeScorerModel(model: Omit<ScorerModel, 'examples'> & { examp
     for (const weight of weights) max = Math.max(max, Math.abs(weight));
     return max > 0 ? max / 127 : 1;
   });
-  const header: Header = { features: model.features, bias: [...model.bias], scales, thresholds: model.thresholds, about: model.about };
+  const header: Header = { features: model.features, classes: [...model.classes], activation: model.activation, bias: [...model.bias], scales, thresholds: model.thresholds, about: model.about };
   const encoder = new TextEncoder();
   const headerBytes = encoder.encode(JSON.stringify(header));
   const exampleBytes = encoder.encode(JSON.stringify(model.examples));
@@ -109,15 +116,18 @@ export function decodeScorerModel(bytes: Uint8Array): ScorerModel {
   const exampleBytes = part();
   const bits = header?.features?.bits;
   if (!Number.isInteger(bits) || bits < 4 || bits > 24) throw invalid('its feature size is out of range');
-  if (!Array.isArray(header.bias) || header.bias.length !== scorerClasses.length || !Array.isArray(header.scales) || header.scales.length !== scorerClasses.length) {
+  const classes = header.classes ?? [...scorerClasses];
+  const activation = header.activation ?? 'softmax';
+  if (!Array.isArray(classes) || classes.length < 1 || (activation !== 'softmax' && activation !== 'sigmoid')) throw invalid('its classes are damaged');
+  if (!Array.isArray(header.bias) || header.bias.length !== classes.length || !Array.isArray(header.scales) || header.scales.length !== classes.length) {
     throw invalid('it does not have one weight vector per class');
   }
-  for (const category of scoredCategories) {
-    const threshold = header.thresholds?.[category];
-    if (!threshold || !(threshold.report > 0 && threshold.report < 1) || !(threshold.strict >= threshold.report && threshold.strict <= 1)) throw invalid(`its ${category} thresholds are out of range`);
+  for (const name of activation === 'softmax' ? scoredCategories : classes) {
+    const threshold = header.thresholds?.[name];
+    if (!threshold || !(threshold.report > 0 && threshold.report < 1) || !(threshold.strict >= threshold.report && threshold.strict <= 1)) throw invalid(`its ${name} thresholds are out of range`);
   }
   const size = 1 << bits;
-  if (bytes.length !== at + size * scorerClasses.length) throw invalid('its length does not match its header');
+  if (bytes.length !== at + size * classes.length) throw invalid('its length does not match its header');
   const weights = header.scales.map((scale, klass) => {
     const quantised = new Int8Array(bytes.buffer, bytes.byteOffset + at + klass * size, size);
     const weights = new Float32Array(size);
@@ -127,6 +137,8 @@ export function decodeScorerModel(bytes: Uint8Array): ScorerModel {
   let examples: ScorerExample[] | undefined;
   return {
     features: header.features,
+    classes,
+    activation,
     weights,
     bias: Float32Array.from(header.bias),
     thresholds: header.thresholds,
@@ -162,9 +174,7 @@ export interface SentenceScore {
   cues: Cue[];
 }
 
-/** Probabilities of one sentence; cues are computed for the most likely problem category. */
-export function scoreSentence(model: ScorerModel, tokens: readonly Token[], text: string, maxCues = 3, previous?: readonly Token[]): SentenceScore {
-  const features = sentenceFeatures(tokens, model.features, previous);
+function logitsOf(model: ScorerModel, features: { buckets: Uint32Array; values: Float32Array }): Float32Array {
   const classes = model.weights.length;
   const logits = Float32Array.from(model.bias);
   for (let index = 0; index < features.buckets.length; index++) {
@@ -172,9 +182,21 @@ export function scoreSentence(model: ScorerModel, tokens: readonly Token[], text
     const value = features.values[index];
     for (let klass = 0; klass < classes; klass++) logits[klass] += model.weights[klass][bucket] * value;
   }
-  const probabilities = softmax(logits);
+  return logits;
+}
+
+/** A multi-label (sigmoid) model's probability for each of its heads, for one sentence. */
+export function headProbabilities(model: ScorerModel, tokens: readonly Token[], previous?: readonly Token[]): Record<string, number> {
+  const logits = logitsOf(model, sentenceFeatures(tokens, model.features, previous));
+  return Object.fromEntries(model.classes.map((name, klass) => [name, 1 / (1 + Math.exp(-logits[klass]))]));
+}
+
+/** Probabilities of one sentence; cues are computed for the most likely problem category. */
+export function scoreSentence(model: ScorerModel, tokens: readonly Token[], text: string, maxCues = 3, previous?: readonly Token[]): SentenceScore {
+  const features = sentenceFeatures(tokens, model.features, previous);
+  const probabilities = softmax(logitsOf(model, features));
   let best = 1;
-  for (let klass = 2; klass < classes; klass++) if (probabilities[klass] > probabilities[best]) best = klass;
+  for (let klass = 2; klass < probabilities.length; klass++) if (probabilities[klass] > probabilities[best]) best = klass;
   // Evidence per word for `best` against `ok`: each feature's share goes to the words it covers.
   const perWord = new Float32Array(features.words.length);
   for (let index = 0; index < features.buckets.length; index++) {

@@ -1,0 +1,31 @@
+// The memo heads as evidence for document rules: a multi-label model with one yes/no head per
+// document-rule decision, named `<rule id>/announce` and `<rule id>/<requirement id>`
+// (`missing-acknowledgment/support`). A rule without a head of that name gets no learned evidence.
+import type { DocumentEvidence } from '../engine.js';
+import type { Sentence } from '../match/tokens.js';
+import type { ScorerGate } from './findings.js';
+import { headProbabilities, type ScorerModel } from './model.js';
+
+export const announceHead = (ruleId: string) => `${ruleId}/announce`;
+export const requirementHead = (ruleId: string, requirementId: string) => `${ruleId}/${requirementId}`;
+
+/** Evidence from the memo heads; the model is loaded only when a gated sentence is asked about. */
+export function memoEvidence(model: () => ScorerModel, gate: ScorerGate): DocumentEvidence {
+  const seen = new WeakMap<Sentence, Record<string, number>>();
+  const says = (head: string, sentence: Sentence, previous: Sentence | undefined): boolean => {
+    if (!gate.admits(sentence)) return false;
+    const loaded = model();
+    const threshold = loaded.thresholds[head];
+    if (threshold === undefined) return false;
+    let probabilities = seen.get(sentence);
+    if (!probabilities) {
+      probabilities = headProbabilities(loaded, sentence.tokens, previous?.tokens);
+      seen.set(sentence, probabilities);
+    }
+    return (probabilities[head] ?? 0) >= threshold.report;
+  };
+  return {
+    announces: (ruleId, sentence, previous) => says(announceHead(ruleId), sentence, previous),
+    meets: (ruleId, requirementId, sentence, previous) => says(requirementHead(ruleId, requirementId), sentence, previous),
+  };
+}
