@@ -21,6 +21,8 @@ function tinyModel(evidence: Record<string, [klass: (typeof scorerClasses)[numbe
   for (const [word, [klass, weight]] of Object.entries(evidence)) weights[scorerClasses.indexOf(klass)][hashFeature(`w|${word}`) & (size - 1)] += weight;
   return {
     features,
+    classes: scorerClasses,
+    activation: 'softmax',
     weights,
     bias: Float32Array.from([2, 0, 0, 0]),
     thresholds: { alarmist: { report: 0.6, strict: 0.9 }, dehumanizing: { report: 0.6, strict: 0.9 }, evasive: { report: 0.6, strict: 0.9 } },
