@@ -33,7 +33,18 @@ describe('the import graph', () => {
   it.each(sources.map((file) => [relative(srcDir, file), file]))('%s imports only inward', (_, file) => {
     const layer = layerOf(file);
     const text = readFileSync(file, 'utf8');
-    for (const [, specifier] of text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)) {
+    const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    const specifiers = [
+      ...[...code.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)].map((match) => match[1]),
+      // Dynamic imports count too: `await import('node:fs')` is still an import.
+      ...[...code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((match) => match[1]),
+    ];
+    if (layer === 'core') {
+      // The pure core reads no environment and touches no process: globals are I/O too.
+      expect(code, 'process, Buffer or require in the pure core').not.toMatch(/\b(?:process|Buffer|require|__dirname)\b\s*[.(]/);
+      expect(code, 'a non-literal dynamic import in the pure core').not.toMatch(/\bimport\(\s*[^'"\s]/);
+    }
+    for (const specifier of specifiers) {
       if (layer === 'core') expect(specifier, `${specifier} in the pure core`).not.toMatch(/^node:|^(fs|path|os|child_process)$/);
       if (!specifier.startsWith('.')) continue;
       const target = layerOf(join(file, '..', specifier));
