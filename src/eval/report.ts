@@ -226,7 +226,3 @@ export function renderSummary(report: EvalReport): string {
   if (report.errors.length > 0) lines.push(`the linter threw on ${report.errors.length} texts (see the report)`);
   return lines.join('\n');
 }
-
-export function passedAll(targets: readonly Target[]): boolean {
-  return targets.every((target) => target.pass !== false);
-}

@@ -3,6 +3,7 @@
 // file or the settings change; never read per keystroke.
 import path from 'node:path';
 import type { LintConfig } from '../core/config.js';
+import { configFileNames } from '../node/config.js';
 
 /** The config that applies to a file, and the file it came from (none: defaults). */
 export interface LoadedConfig {
@@ -28,7 +29,8 @@ export interface TonelintSettings {
   allow?: LintConfig['allow'];
 }
 
-export const configFileNames = ['.tonelintrc.json', '.tonelintrc.yml', '.tonelintrc.yaml', 'package.json'] as const;
+// The same names the CLI looks for: one list, in node/config.ts.
+export { configFileNames } from '../node/config.js';
 
 /** Reads settings leniently: a wrong-typed key is dropped, not fatal. */
 export function readSettings(value: unknown): TonelintSettings {

@@ -1,6 +1,7 @@
 // Pure conversions between tonelint's findings and LSP shapes: no connection, no I/O, no state.
 // Offsets are UTF-16 code units (JavaScript strings); LSP positions are 0-based lines and a
 // character count in the negotiated encoding.
+import { selectFixes } from '../core/fix.js';
 import type { Finding, Severity } from '../core/finding.js';
 
 export type PositionEncoding = 'utf-8' | 'utf-16' | 'utf-32';
@@ -180,20 +181,10 @@ export function suggestionEdit(finding: Finding, suggestion: string, index: Line
  * (the rule `applyFixes` follows, so the editor and the CLI agree) or that changes nothing.
  */
 export function fixAllEdits(findings: readonly Finding[], index: LineIndex, encoding: PositionEncoding): LspTextEdit[] {
-  const fixes = findings
-    .map((finding) => finding.fix)
-    .filter((fix): fix is NonNullable<Finding['fix']> => fix !== undefined)
-    .filter((fix) => fix.range[0] >= 0 && fix.range[0] <= fix.range[1] && fix.range[1] <= index.text.length)
-    .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
-  const edits: LspTextEdit[] = [];
-  let cursor = 0;
-  for (const fix of fixes) {
-    if (fix.range[0] < cursor) continue;
-    if (index.text.slice(fix.range[0], fix.range[1]) === fix.text) continue;
-    edits.push({ range: rangeOf(index, fix.range[0], fix.range[1], encoding), newText: fix.text });
-    cursor = fix.range[1];
-  }
-  return edits;
+  return selectFixes(
+    index.text,
+    findings.map((finding) => finding.fix),
+  ).map((fix) => ({ range: rangeOf(index, fix.range[0], fix.range[1], encoding), newText: fix.text }));
 }
 
 /** An inline directive in the comment syntax of the format. */

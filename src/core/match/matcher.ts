@@ -178,16 +178,6 @@ export function matchAt(elements: Element[], tokens: Token[], index: number): Se
   return best;
 }
 
-/** The first match of `elements` anywhere in `tokens[from..to)`. */
-export function findIn(elements: Element[], tokens: Token[], from = 0, to = tokens.length): SequenceMatch | undefined {
-  for (let index = from; index < to; index++) {
-    if (tokens[index].transparent) continue;
-    const match = matchAt(elements, tokens, index);
-    if (match !== undefined && match.end <= to) return match;
-  }
-  return undefined;
-}
-
 interface AlternativeIndex {
   byKey: Map<string, number[]>;
   byNumber: number[];
