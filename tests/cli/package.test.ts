@@ -1,0 +1,28 @@
+// What `npm install tonelint` gets: what a user runs (the CLI, the built library with types, the
+// rule packs and the scorer's weights), and not the project's tooling or maps to absent sources.
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from './helpers.js';
+
+describe('the npm package', () => {
+  const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as {
+    files: { path: string; size: number }[];
+  }[];
+  const paths = pack.files.map((file) => file.path);
+
+  it('ships the CLI, the library with types, the rules and the weights', () => {
+    for (const path of ['bin/tonelint.js', 'bin/tonelint-language-server.js', 'dist/index.js', 'dist/index.d.ts', 'dist/plugin.js', 'rules/README.md', 'models/scorer.bin', 'models/memo-heads.bin']) {
+      expect(paths, path).toContain(path);
+    }
+  });
+
+  it('leaves out source maps, the evaluation harness, scripts and tests', () => {
+    expect(paths.filter((path) => path.endsWith('.map') || path.startsWith('dist/eval/') || path.startsWith('scripts/') || path.startsWith('tests/') || path.startsWith('data/'))).toEqual([]);
+  });
+
+  it('keeps the weights within 8 MB', () => {
+    const weights = pack.files.filter((file) => file.path.startsWith('models/')).reduce((sum, file) => sum + file.size, 0);
+    expect(weights).toBeGreaterThan(0);
+    expect(weights).toBeLessThanOrEqual(8 * 1024 * 1024);
+  });
+});
