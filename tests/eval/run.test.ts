@@ -34,7 +34,10 @@ describe('the harness with the real linter', () => {
   });
 });
 
-describe.skipIf(!existsSync(script))('dist/eval/run.js', () => {
+describe('dist/eval/run.js', () => {
+  it('is built (npm test builds it; run `npm run build` before vitest alone)', () => {
+    expect(existsSync(script)).toBe(true);
+  });
   it('prints JSON and writes the Markdown report where --out says', () => {
     const out = join(scratch, 'RESULTS.md');
     const stdout = execFileSync(process.execPath, [script, '--data', fixtureDir, '--json', '--out', out], { encoding: 'utf8' });
