@@ -7,7 +7,11 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, symlin
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Each case spawns the CLI, one at a time (no bursts of concurrent spawns on a 2-core machine); a
+// cold spawn can take 2 s when the machine is busy, so the default 5 s is too tight.
+vi.setConfig({ testTimeout: 60_000 });
 
 const cli = fileURLToPath(new URL('../../bin/tonelint.js', import.meta.url));
 const TRIGGER = 'It will be a bloodbath for jobs.\n';
@@ -67,7 +71,7 @@ describe('broken inputs get one clear line each, and the other files are still l
       return '.';
     }, /symbolic link loop/],
   ];
-  it.concurrent.each(cases)('%s', async (name, make, message) => {
+  it.each(cases)('%s', async (name, make, message) => {
     const dir = workspace(name.replace(/\W+/g, '-'));
     const input = make(dir);
     const result = await run([input, 'good.md'], dir, 30);
@@ -78,7 +82,7 @@ describe('broken inputs get one clear line each, and the other files are still l
     expectLinted(result, 'good.md');
   });
 
-  it.concurrent('a file reached again through a link to another directory is linted once', async () => {
+  it('a file reached again through a link to another directory is linted once', async () => {
     const dir = workspace('linked-twice');
     mkdirSync(join(dir, 'docs'));
     writeFileSync(join(dir, 'docs', 'memo.md'), TRIGGER);
@@ -90,7 +94,7 @@ describe('broken inputs get one clear line each, and the other files are still l
     expect(paths).toHaveLength(1);
   });
 
-  it.concurrent('a FIFO found while walking a directory does not hang the walk', async () => {
+  it('a FIFO found while walking a directory does not hang the walk', async () => {
     const dir = workspace('fifo-in-dir');
     mkfifo(join(dir, 'pipe.md'));
     const result = await run(['.'], dir, 30);
@@ -98,7 +102,7 @@ describe('broken inputs get one clear line each, and the other files are still l
     expectLinted(result, 'good.md');
   });
 
-  it.concurrent.each([
+  it.each([
     ['an empty file', Buffer.alloc(0), 0],
     ['a file that is only a BOM', Buffer.from([0xef, 0xbb, 0xbf]), 0],
     ['UTF-16 LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TRIGGER, 'utf16le')]), 1],
@@ -156,7 +160,7 @@ describe('large inputs: linted in bounded memory or refused above --max-file-siz
 });
 
 describe('config that tries to escape', () => {
-  it.concurrent.each(['.tonelintrc.js', '.tonelintrc.cjs', '.tonelintrc.mjs', 'tonelint.config.js', 'tonelint.config.mjs'])(
+  it.each(['.tonelintrc.js', '.tonelintrc.cjs', '.tonelintrc.mjs', 'tonelint.config.js', 'tonelint.config.mjs'])(
     'never executes %s: the marker it would write stays absent, with a warning',
     async (name) => {
       const dir = workspace(`exec-${name}`);
@@ -173,7 +177,7 @@ describe('config that tries to escape', () => {
     },
   );
 
-  it.concurrent('does not execute a package.json "tonelint" entry that names a script', async () => {
+  it('does not execute a package.json "tonelint" entry that names a script', async () => {
     const dir = workspace('package-json');
     const marker = join(dir, 'EXECUTED');
     writeFileSync(join(dir, 'evil.js'), `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'yes');`);
@@ -184,7 +188,7 @@ describe('config that tries to escape', () => {
     expect([0, 1, 2]).toContain(result.code);
   });
 
-  it.concurrent.each(['.tonelintrc.yml', '.tonelintrc.yaml'])('rejects a billion-laughs alias bomb in %s quickly: exit 2, one clear line', async (name) => {
+  it.each(['.tonelintrc.yml', '.tonelintrc.yaml'])('rejects a billion-laughs alias bomb in %s quickly: exit 2, one clear line', async (name) => {
     const dir = workspace(`bomb-${name}`);
     const lines = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
     for (let i = 1; i <= 20; i++) lines.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]`);
@@ -198,7 +202,7 @@ describe('config that tries to escape', () => {
     expect(lines2[0]).toMatch(new RegExp(`^tonelint: error: .*${name.replace(/\./g, '\\.')}: .*alias`));
   });
 
-  it.concurrent('rejects a deeply nested YAML config with one line, not a stack overflow', async () => {
+  it('rejects a deeply nested YAML config with one line, not a stack overflow', async () => {
     const dir = workspace('deep-yaml');
     writeFileSync(join(dir, '.tonelintrc.yml'), `allow: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
     const result = await run(['good.md'], dir, 30);
@@ -207,7 +211,7 @@ describe('config that tries to escape', () => {
     expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1);
   });
 
-  it.concurrent('rejects a deeply nested JSON config with one line, not a stack overflow', async () => {
+  it('rejects a deeply nested JSON config with one line, not a stack overflow', async () => {
     const dir = workspace('deep-json');
     writeFileSync(join(dir, '.tonelintrc.json'), `{"allow": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
     const result = await run(['good.md'], dir, 30);
