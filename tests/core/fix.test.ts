@@ -16,9 +16,13 @@ describe('applyFixes', () => {
   });
 
   it('is idempotent: a second pass over fixed text changes nothing', () => {
-    const fixes = [{ range: [0, 5] as [number, number], text: 'hello' }];
-    const once = applyFixes('hello world', fixes);
-    expect(once).toEqual({ output: 'hello world', applied: 0 });
+    const text = 'We will cut 40 heads and 12 heads.';
+    const edit = (source: string, find: RegExp) =>
+      [...source.matchAll(find)].map((match) => ({ range: [match.index!, match.index! + match[0].length] as [number, number], text: match[0].replace('heads', 'people') }));
+    const once = applyFixes(text, edit(text, /\d+ heads/g));
+    expect(once).toEqual({ output: 'We will cut 40 people and 12 people.', applied: 2 });
+    // The same edits, pointed at the fixed text: each one is already in place, so nothing changes.
+    expect(applyFixes(once.output, edit(once.output, /\d+ people/g))).toEqual({ output: once.output, applied: 0 });
   });
 
   it('ignores edits outside the text', () => {

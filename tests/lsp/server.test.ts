@@ -70,9 +70,10 @@ describe('diagnostics', () => {
     const [diagnostic] = byRule(published.diagnostics);
     expect(diagnostic).toBeDefined();
     expect(diagnostic.source).toBe('tonelint');
-    expect([1, 2, 3]).toContain(diagnostic.severity);
     expect(diagnostic.codeDescription?.href).toMatch(new RegExp(`^https?://.+${memoRule}`));
     const [finding] = (await coreFindings(`# Support update\n\n${memo}\n`)).filter((f) => f.ruleId === memoRule);
+    // LSP DiagnosticSeverity: Error 1, Warning 2, Information 3.
+    expect(diagnostic.severity).toBe({ error: 1, warning: 2, info: 3 }[finding.severity]);
     expect(diagnostic.range.start).toEqual({ line: 2, character: finding.start.offset - '# Support update\n\n'.length });
     expect(diagnostic.message).toBe(finding.message);
   });
