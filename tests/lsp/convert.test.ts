@@ -66,6 +66,18 @@ describe('positions', () => {
     }
   });
 
+  it('counts a CJK character or a euro sign as three utf-8 bytes, one utf-16 unit', () => {
+    const text = '中€ cut 40 heads';
+    const index = indexLines(text);
+    const offset = text.indexOf('cut');
+    expect(offsetToPosition(index, offset, 'utf-16')).toEqual({ line: 0, character: 3 });
+    expect(offsetToPosition(index, offset, 'utf-8')).toEqual({ line: 0, character: 7 });
+    expect(offsetToPosition(index, offset, 'utf-32')).toEqual({ line: 0, character: 3 });
+    for (const encoding of ['utf-16', 'utf-8', 'utf-32'] as const) {
+      expect(positionToOffset(index, offsetToPosition(index, offset, encoding), encoding)).toBe(offset);
+    }
+  });
+
   it('counts accented letters as two utf-8 bytes', () => {
     const index = indexLines('Café staff\nnext');
     expect(offsetToPosition(index, 5, 'utf-8')).toEqual({ line: 0, character: 6 });

@@ -39,7 +39,8 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['memo.md']);
   });
 
-  it.each([0o600, 0o640, 0o644, 0o755, 0o444, 0o2750])('keeps mode %s', async (mode) => {
+  // 0o664 and 0o666 have bits a 022 umask strips from a new file: only an explicit chmod keeps them.
+  it.each([0o600, 0o640, 0o644, 0o664, 0o666, 0o755, 0o775, 0o444, 0o2750])('keeps mode %s', async (mode) => {
     const path = join(dir, 'memo.md');
     writeFileSync(path, original);
     chmodSync(path, mode);
