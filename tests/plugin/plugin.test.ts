@@ -63,8 +63,9 @@ describe('lint() and configuration', () => {
     expect(dehumanizing(byCategory.findings).map((f) => [f.ruleId, f.severity])).toEqual([['people-as-units', 'info']]);
     const off = await lint(memo, { config: { categories: { dehumanizing: 'info' }, rules: { 'people-as-units': 'off', 'scored-dehumanizing': 'off' } } });
     expect(dehumanizing(off.findings)).toEqual([]);
-    const untouched = await lint(memo, { config: { categories: { dehumanizing: 'info' } } });
-    expect(untouched.findings.filter((f) => f.category === 'evasive').map((f) => f.severity)).toEqual(['warning']);
+    // The memo-level finding on the same sentence keeps its own category's level (info: a one-line text).
+    const untouched = await lint(memo, { config: { categories: { dehumanizing: 'info', evasive: 'error' } } });
+    expect(untouched.findings.filter((f) => f.category === 'evasive').map((f) => [f.ruleId, f.severity])).toEqual([['missing-acknowledgment', 'info']]);
   });
 
   it('never flags allowed organisation vocabulary', async () => {
