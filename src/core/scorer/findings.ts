@@ -38,6 +38,9 @@ export class ScorerGate {
 
 const wordPattern = /[\p{L}\p{M}\p{N}]+(?:['\u2019-][\p{L}\p{M}\p{N}]+)*/gu;
 
+/** Sentences with fewer words than this are reported only at the strict threshold. */
+export const SHORT_SENTENCE = 6;
+
 /** What a configuration asks of the scorer: the rules that are on, their severities, overrides. */
 export interface ScorerSettings {
   gate: ScorerGate;
@@ -95,9 +98,10 @@ export function scorerFindings(model: () => ScorerModel, settings: ScorerSetting
       const enabled = settings.rules.get(score.category);
       if (!enabled || enabled.severity === 'off') continue;
       const threshold = thresholds[score.category];
-      if (score.confidence < threshold.report) continue;
-      if (settings.allow && allowedCue(settings.allow, sentence, score.cues)) continue;
       const words = sentence.tokens.filter((token) => token.kind === 'word' || token.kind === 'number');
+      // A fragment (a heading, a label) gives the model little to go on: it must be sure.
+      if (score.confidence < (words.length < SHORT_SENTENCE ? threshold.strict : threshold.report)) continue;
+      if (settings.allow && allowedCue(settings.allow, sentence, score.cues)) continue;
       if (words.length === 0) continue;
       const start = words[0].start;
       const end = words.at(-1)!.end;
