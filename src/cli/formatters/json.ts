@@ -18,6 +18,8 @@ export const formatJson: Formatter = (reports) => {
       // The learned scorer's judgement, when it scored the sentence (scored-* rules, or merged into a rule's finding).
       ...(message.confidence !== undefined ? { confidence: message.confidence } : {}),
       ...(message.cues !== undefined ? { cues: message.cues } : {}),
+      // The suggestions are advice about the whole sentence, not text to put in place of the span.
+      ...(message.advice ? { advice: true } : {}),
     })),
     errorCount: report.errorCount,
     warningCount: report.warningCount,
