@@ -62,11 +62,17 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
   } else {
     // retext-equality needs every sentence: the whole text goes through retext; the document
     // checks come from the same engine over the fast path's sentences.
-    documents = engine.lintDocument(text, paragraphs, evidence).documents;
+    const fast = engine.lintDocument(text, paragraphs, evidence);
+    documents = fast.documents;
     const processor = processorFor(format, config);
     const file = new VFile({ value: forParsing });
     await processor.run(processor.parse(file), file);
-    findings = [...(file.data.tonelintFindings ?? []), ...inclusiveFindings(file, text, config)].map((finding) => ({
+    // Document-rule findings come from the fast path, which has the memo heads' evidence.
+    findings = [
+      ...(file.data.tonelintFindings ?? []).filter((finding) => !isDocumentRule(finding.ruleId)),
+      ...fast.findings.filter((finding) => isDocumentRule(finding.ruleId)),
+      ...inclusiveFindings(file, text, config),
+    ].map((finding) => ({
       ...finding,
       actual: text.slice(finding.start.offset, finding.end.offset),
     }));
@@ -111,6 +117,12 @@ function scorerFor(config: LintConfig): ScorerSettings | undefined {
   const key = JSON.stringify([config.rules ?? {}, config.categories ?? {}, config.scorer ?? {}, config.allow ?? []]);
   if (!scorerSetups.has(key)) scorerSetups.set(key, scorerSettings(compileBuiltinRules(), config));
   return scorerSetups.get(key);
+}
+
+let documentRuleIds: Set<string> | undefined;
+function isDocumentRule(ruleId: string): boolean {
+  documentRuleIds ??= new Set(compileBuiltinRules().rules.filter((rule) => rule.scope === 'document').map((rule) => rule.id));
+  return documentRuleIds.has(ruleId);
 }
 
 let phraseRuleIds: Set<string> | undefined;

@@ -16,6 +16,7 @@ import { markdownParagraphs } from './blocks.js';
 import { paragraphsFromNlcst } from './nlcst-tokens.js';
 import { createLineIndex } from '../core/position.js';
 import { mergeScorerFindings, scorerFindings, scorerSettings } from '../core/scorer/findings.js';
+import { memoEvidence } from '../core/scorer/memo-evidence.js';
 import type { ScorerModel } from '../core/scorer/model.js';
 
 export const SOURCE = 'tonelint';
@@ -27,6 +28,17 @@ export interface TonelintPluginOptions {
   format?: 'markdown' | 'text';
   /** Compiled rules to use instead of the built-in packs. */
   rules?: CompiledRules;
+  /** The memo heads (learned evidence for document rules), or how to load them; without them, patterns only. */
+  memoHeads?: ScorerModel | (() => ScorerModel);
+}
+
+/** The document evidence a plugin's options ask for: memo heads, unless the scorer is off. */
+function evidenceFor(options: TonelintPluginOptions) {
+  if (!options.memoHeads) return undefined;
+  const settings = scorerSettings(options.rules ?? compileBuiltinRules(), options.config ?? {});
+  if (!settings) return undefined;
+  const heads = options.memoHeads;
+  return memoEvidence(typeof heads === 'function' ? heads : () => heads, settings.gate);
 }
 
 declare module 'vfile' {
@@ -52,9 +64,10 @@ export function engineFor(config: LintConfig = {}, rules?: CompiledRules): Engin
 
 const retextTonelint: Plugin<[TonelintPluginOptions?], Root> = function (options = {}) {
   const engine = engineFor(options.config, options.rules);
+  const evidence = evidenceFor(options);
   return function (tree: Root, file: VFile) {
     const text = String(file.value ?? '');
-    reportFindings(file, engine.lint(text, paragraphsFromNlcst(tree, text)), options.format);
+    reportFindings(file, engine.lintDocument(text, paragraphsFromNlcst(tree, text), evidence).findings, options.format);
   };
 };
 
@@ -64,9 +77,10 @@ const retextTonelint: Plugin<[TonelintPluginOptions?], Root> = function (options
  */
 export const remarkTonelint: Plugin<[TonelintPluginOptions?], MdastRoot> = function (options = {}) {
   const engine = engineFor(options.config, options.rules);
+  const evidence = evidenceFor(options);
   return function (tree: MdastRoot, file: VFile) {
     const text = String(file.value ?? '');
-    reportFindings(file, engine.lint(text, markdownParagraphs(tree, text, engine)), options.format ?? 'markdown');
+    reportFindings(file, engine.lintDocument(text, markdownParagraphs(tree, text, engine), evidence).findings, options.format ?? 'markdown');
   };
 };
 
@@ -142,9 +156,9 @@ export const retextTonelintScorer: Plugin<[TonelintScorerOptions], Root> = funct
 };
 
 /** The presets, given how to load the scorer's model (tonelint/plugin passes the shipped weights). */
-export function createPresets(model: () => ScorerModel): Record<'recommended' | 'all', Preset> {
+export function createPresets(model: () => ScorerModel, memoHeads?: () => ScorerModel): Record<'recommended' | 'all', Preset> {
   return {
-    recommended: { plugins: [[retextTonelint, { config: { preset: 'recommended' } }], [retextTonelintScorer, { model }]] },
-    all: { plugins: [[retextTonelint, { config: { preset: 'all' } }], [retextTonelintScorer, { model }], [retextInclusive]] },
+    recommended: { plugins: [[retextTonelint, { config: { preset: 'recommended' }, memoHeads }], [retextTonelintScorer, { model }]] },
+    all: { plugins: [[retextTonelint, { config: { preset: 'all' }, memoHeads }], [retextTonelintScorer, { model }], [retextInclusive]] },
   };
 }

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/index.js';
 import { markdownChunks, markdownParagraphs } from '../../src/plugin/blocks.js';
 import retextTonelint, { engineFor, retextTonelintScorer } from '../../src/plugin/index.js';
-import { loadScorerModel } from '../../src/node/scorer-model.js';
+import { loadMemoHeads, loadScorerModel } from '../../src/node/scorer-model.js';
 import { parseMarkdown } from '../../src/plugin/processor.js';
 
 const fullPipeline = {
@@ -20,9 +20,9 @@ const fullPipeline = {
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkFrontmatter, ['yaml', 'toml'])
-    .use(remarkRetext, unified().use(retextEnglish).use(retextTonelint, { format: 'markdown' }).use(retextTonelintScorer, { model: loadScorerModel }).freeze() as never)
+    .use(remarkRetext, unified().use(retextEnglish).use(retextTonelint, { format: 'markdown', memoHeads: loadMemoHeads }).use(retextTonelintScorer, { model: loadScorerModel }).freeze() as never)
     .freeze(),
-  text: unified().use(retextEnglish).use(retextTonelint, { format: 'text' }).use(retextTonelintScorer, { model: loadScorerModel }).freeze(),
+  text: unified().use(retextEnglish).use(retextTonelint, { format: 'text', memoHeads: loadMemoHeads }).use(retextTonelintScorer, { model: loadScorerModel }).freeze(),
 };
 
 async function reference(text: string, format: 'markdown' | 'text') {
