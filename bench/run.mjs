@@ -300,7 +300,7 @@ say();
     const on = get(`tonelint:${name}`);
     const off = get(`noscorer:${name}`);
     if (!on.n || !off.n) continue;
-    rows.push([name, `${ms(off.median)} (min ${ms(off.min)})`, `${ms(on.median)} (min ${ms(on.min)})`, `${on.median - off.median >= 0 ? '+' : ''}${(on.median - off.median).toFixed(0)} ms (${(((on.median / off.median) - 1) * 100).toFixed(1)}%)`]);
+    rows.push([name, `${ms(off.wall)} (min ${ms(off.wallMin)})`, `${ms(on.wall)} (min ${ms(on.wallMin)})`, `${on.wall - off.wall >= 0 ? '+' : ''}${(on.wall - off.wall).toFixed(0)} ms (${((on.wall / off.wall - 1) * 100).toFixed(1)}%)`]);
   }
   if (rows.length) say(table(['Input', 'Scorer off (`-c bench/no-scorer.yml`)', 'Scorer on (default)', 'Cost of the scorer, medians'], rows));
   else say('Not measured (the CLI was unavailable).');

@@ -8,7 +8,7 @@ import { assertValidConfig, EQUALITY_PREFIX, inclusiveEnabled, severityFor } fro
 import { applyDirectives, parseDirectives, type DisableDirective } from './core/suppress.js';
 import { compileBuiltinRules } from './plugin/builtin.js';
 import { markdownChunks, markdownParagraphs, textParagraphs } from './plugin/blocks.js';
-import { mergeScorerFindings, scorerFindings, scorerSettings, type ScorerSettings } from './core/scorer/findings.js';
+import { learnedGate, mergeScorerFindings, scorerFindings, scorerSettings, type ScorerGate, type ScorerSettings } from './core/scorer/findings.js';
 import type { ScorerModel } from './core/scorer/model.js';
 import { loadMemoHeads, loadScorerModel } from './node/scorer-model.js';
 import { memoEvidence } from './core/scorer/memo-evidence.js';
@@ -49,14 +49,15 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
   // Parsers see one kind of line end; offsets stay those of `text` (see sameLengthLineEnds).
   const forParsing = sameLengthLineEnds(text);
   const scorer = scorerFor(config);
+  const heads = learnedGateFor(config);
   let findings: Finding[];
   let documents: DocumentCheck[];
   const engine = engineFor(config);
   // Only blocks where a rule may match, or the scorer may read, are parsed into sentences (see plugin/blocks.ts).
-  const gate: BlockGate = scorer ? { mayMatch: (block) => engine.mayMatch(block) || scorer.gate.mayMatch(block) } : engine;
+  const gate: BlockGate = heads ? { mayMatch: (block) => engine.mayMatch(block) || heads.mayMatch(block) } : engine;
   const paragraphs = paragraphsOf(text, format, gate, forParsing);
   // The learned machinery (scorer and memo heads) is on unless the config turns the scorer off.
-  const evidence = scorer ? memoEvidence(() => options.memoHeads ?? loadMemoHeads(), scorer.gate) : undefined;
+  const evidence = heads ? memoEvidence(() => options.memoHeads ?? loadMemoHeads(), heads) : undefined;
   if (!inclusiveEnabled(config)) {
     ({ findings, documents } = engine.lintDocument(text, paragraphs, evidence));
   } else {
@@ -108,6 +109,15 @@ function markdownParagraphsOf(text: string, gate: BlockGate): Paragraph[] | unde
     for (const paragraph of markdownParagraphs(tree, text, gate, start)) paragraphs.push(paragraph);
   }
   return paragraphs;
+}
+
+const learnedGates = new Map<boolean, ScorerGate | undefined>();
+
+/** The gate of the memo heads and the scorer; undefined when the config disables the scorer. */
+function learnedGateFor(config: LintConfig): ScorerGate | undefined {
+  const enabled = config.scorer?.enabled !== false;
+  if (!learnedGates.has(enabled)) learnedGates.set(enabled, learnedGate(compileBuiltinRules(), config));
+  return learnedGates.get(enabled);
 }
 
 const scorerSetups = new Map<string, ScorerSettings | undefined>();

@@ -155,7 +155,9 @@ export class IncrementalLinter {
     if (findings.some((finding) => whole.has(finding.ruleId))) {
       if (this.documentCache?.text !== text) {
         linted++;
-        this.documentCache = { text, result: lint(text, { format: lintFormat, config }).then((r) => r.findings.filter((f) => whole.has(f.ruleId))) };
+        // Only the document rules' findings are kept, so the scorer's sentence findings (the blocks
+        // have them already) are not computed again over the whole text.
+        this.documentCache = { text, result: lint(text, { format: lintFormat, config: withoutScorerFindings(config) }).then((r) => r.findings.filter((f) => whole.has(f.ruleId))) };
       }
       const decided = await this.documentCache.result.catch((error: unknown) => {
         this.options.onError?.(error);
@@ -165,6 +167,12 @@ export class IncrementalLinter {
     }
     return { findings: findings.sort(compareFindings), unusedDisableDirectives: [], linted };
   }
+}
+
+/** The config with every scored-* rule off: the memo heads still run, the scorer's findings do not. */
+function withoutScorerFindings(config: LintConfig | undefined): LintConfig {
+  const off = Object.fromEntries(listRules().filter((rule) => rule.scope === 'scorer').map((rule) => [rule.id, 'off' as const]));
+  return { ...config, rules: { ...config?.rules, ...off } };
 }
 
 let documentRules: Set<string> | undefined;

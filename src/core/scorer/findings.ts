@@ -72,6 +72,16 @@ export function scorerSettings(compiled: CompiledRules, config: LintConfig): Sco
   return { gate: new ScorerGate(gateTerms), rules, overrides: config.scorer?.thresholds ?? {}, allow: allow.length > 0 ? new TermSet(allow) : undefined };
 }
 
+/**
+ * The gate of the learned machinery (every scorer rule's terms, whatever their severity), for the
+ * memo heads, which run unless the scorer is disabled even when every scored-* rule is off.
+ */
+export function learnedGate(compiled: CompiledRules, config: LintConfig): ScorerGate | undefined {
+  if (config.scorer?.enabled === false) return undefined;
+  const terms = compiled.rules.flatMap((rule) => (rule.scope === 'scorer' ? rule.gate : []));
+  return terms.length > 0 ? new ScorerGate(terms) : undefined;
+}
+
 /** The thresholds in force: the model's calibrated ones, with configured `report` overrides. */
 export function effectiveThresholds(model: ScorerModel, overrides: ScorerSettings['overrides']): Record<ScoredCategory, CategoryThresholds> {
   const thresholds = { ...model.thresholds } as Record<ScoredCategory, CategoryThresholds>;

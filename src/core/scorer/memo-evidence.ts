@@ -3,7 +3,7 @@
 // (`missing-acknowledgment/support`). A rule without a head of that name gets no learned evidence.
 import type { DocumentEvidence } from '../engine.js';
 import type { Sentence } from '../match/tokens.js';
-import type { ScorerGate } from './findings.js';
+import { SHORT_SENTENCE, type ScorerGate } from './findings.js';
 import { headProbabilities, type ScorerModel } from './model.js';
 
 export const announceHead = (ruleId: string) => `${ruleId}/announce`;
@@ -13,7 +13,8 @@ export const requirementHead = (ruleId: string, requirementId: string) => `${rul
 export function memoEvidence(model: () => ScorerModel, gate: ScorerGate): DocumentEvidence {
   const seen = new WeakMap<Sentence, Record<string, number>>();
   const says = (head: string, sentence: Sentence, previous: Sentence | undefined): boolean => {
-    if (!gate.admits(sentence)) return false;
+    // A fragment (a heading such as "Staffing and roles") announces nothing and states nothing.
+    if (!gate.admits(sentence) || sentence.tokens.filter((token) => token.kind === 'word' || token.kind === 'number').length < SHORT_SENTENCE) return false;
     const loaded = model();
     const threshold = loaded.thresholds[head];
     if (threshold === undefined) return false;
