@@ -1,0 +1,82 @@
+// The document summary: what a memo-level verdict says, read from what the document rules saw.
+import { describe, expect, it } from 'vitest';
+import { scorerConfigProblems } from '../../src/core/config.js';
+import type { DocumentCheck } from '../../src/core/engine.js';
+import type { Finding } from '../../src/core/finding.js';
+import { createLineIndex } from '../../src/core/position.js';
+import { validateConfig } from '../../src/core/settings.js';
+import { summarizeDocument, summaryLine } from '../../src/core/summary.js';
+
+const text = 'Title\n\nWe will cut 40 roles.\nI decided this.\nEveryone gets 12 weeks of pay.\n';
+const at = (phrase: string) => ({ start: text.indexOf(phrase), end: text.indexOf(phrase) + phrase.length });
+const finding = (ruleId: string, category: Finding['category']): Finding => ({
+  ruleId,
+  category,
+  severity: 'warning',
+  message: '',
+  start: { line: 1, column: 1, offset: 0 },
+  end: { line: 1, column: 2, offset: 1 },
+  actual: '',
+  suggestions: [],
+  url: '',
+});
+
+describe('summarizeDocument', () => {
+  const cut: DocumentCheck = {
+    ruleId: 'missing-acknowledgment',
+    announcement: at('We will cut 40 roles'),
+    requirements: [
+      { id: 'acknowledgment', says: 'acknowledges' },
+      { id: 'decision-owner', says: 'says who', met: at('I decided') },
+      { id: 'support', says: 'states support', met: at('12 weeks of pay') },
+    ],
+  };
+
+  it('reports the announcement and each element with its line', () => {
+    const summary = summarizeDocument(text, createLineIndex(text), [cut], [finding('missing-acknowledgment', 'evasive'), finding('threat', 'alarmist'), finding('people-as-units', 'dehumanizing')]);
+    expect(summary).toEqual({
+      announcesCuts: true,
+      announcement: { line: 3, text: 'We will cut 40 roles' },
+      elements: { acknowledgment: { present: false }, 'decision-owner': { present: true, line: 4 }, support: { present: true, line: 5 } },
+      benchmarkLed: false,
+      counts: { alarmist: 1, dehumanizing: 1, evasive: 1, framing: 0, inclusive: 0 },
+    });
+    expect(summaryLine(summary)).toBe('announces job cuts (line 3); missing: acknowledgment; has: who decided (line 4), support (line 5)');
+  });
+
+  it('says nothing about cuts when no rule saw an announcement, and reads benchmark-led from its finding', () => {
+    const summary = summarizeDocument(text, createLineIndex(text), [], [finding('benchmark-led', 'framing')]);
+    expect(summary.announcesCuts).toBe(false);
+    expect(summary.elements).toBeUndefined();
+    expect(summary.benchmarkLed).toBe(true);
+    expect(summaryLine(summary)).toBe('an AI announcement led by benchmarks, with no word on what users can now do');
+    expect(summaryLine(summarizeDocument(text, createLineIndex(text), [], []))).toBeUndefined();
+  });
+});
+
+describe('scorer settings in a config', () => {
+  it('accepts enabled and thresholds between 0 and 1', () => {
+    expect(scorerConfigProblems({ enabled: false })).toEqual([]);
+    expect(scorerConfigProblems({ thresholds: { alarmist: 0.5, evasive: 0.99 } })).toEqual([]);
+  });
+
+  it.each([
+    [[], ['scorer']],
+    [{ enable: true }, ['scorer', 'enable']],
+    [{ enabled: 'yes' }, ['scorer', 'enabled']],
+    [{ thresholds: 0.5 }, ['scorer', 'thresholds']],
+    [{ thresholds: { panic: 0.5 } }, ['scorer', 'thresholds', 'panic']],
+    [{ thresholds: { alarmist: 1 } }, ['scorer', 'thresholds', 'alarmist']],
+    [{ thresholds: { alarmist: 0 } }, ['scorer', 'thresholds', 'alarmist']],
+    [{ thresholds: { alarmist: '0.5' } }, ['scorer', 'thresholds', 'alarmist']],
+  ])('rejects %j at the key where the problem is', (value, path) => {
+    const problems = scorerConfigProblems(value);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].path).toEqual(path);
+  });
+
+  it('is checked by the API config validator too', () => {
+    expect(validateConfig({ scorer: { thresholds: { evasive: 2 } } }, [])).toEqual(['"scorer.thresholds.evasive" must be a number between 0 and 1 (exclusive), not 2']);
+    expect(validateConfig({ scorer: { enabled: true } }, [])).toEqual([]);
+  });
+});
