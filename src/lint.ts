@@ -1,4 +1,5 @@
-// lint(): the package's front door. Text in, findings out; no disk, no globals beyond caches.
+// lint(): the package's front door. Text in, findings out. The only disk access is reading the
+// shipped weights on first use (node/scorer-model.ts); otherwise no globals beyond caches.
 import type { Root as MdastRoot } from 'mdast';
 import type { LintConfig } from './core/config.js';
 import { RULES_DOCS_URL } from './core/engine.js';

@@ -328,8 +328,9 @@ export class Engine {
       const terms = this.terms(requirement.terms);
       for (const paragraph of paragraphs) {
         for (const [index, sentence] of paragraph.sentences.entries()) {
-          const found = terms.find(sentence.tokens);
-          if (found !== undefined && !this.isNegated(sentence.tokens, found.first)) {
+          // Any occurrence that is not negated counts ("no question about severance: severance is 12 weeks").
+          const found = terms.findAll(sentence.tokens).find((match) => !this.isNegated(sentence.tokens, match.first));
+          if (found !== undefined) {
             return { id: requirement.id, says: requirement.says, met: { start: sentence.tokens[found.first].start, end: sentence.tokens[found.end - 1].end } };
           }
           if (evidence?.meets(rule.id, requirement.id, sentence, paragraph.sentences[index - 1])) {

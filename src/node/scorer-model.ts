@@ -1,4 +1,5 @@
-// Loads the learned scorer's shipped weights (models/scorer.bin) once per process, on first use.
+// Loads the shipped weights (models/scorer.bin, models/memo-heads.bin) once per process, on first
+// use, and checks each file holds the kind of model it should.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { TonelintError } from '../core/errors.js';
@@ -9,15 +10,19 @@ export const shippedScorerPath = fileURLToPath(new URL('../../models/scorer.bin'
 /** The memo heads: learned evidence for the document rules (announcements and their elements). */
 export const shippedMemoHeadsPath = fileURLToPath(new URL('../../models/memo-heads.bin', import.meta.url));
 
-const loaded = new Map<string, ScorerModel>();
-
 /** The memo heads model, loaded like the scorer's. */
 export function loadMemoHeads(): ScorerModel {
-  return loadScorerModel(shippedMemoHeadsPath);
+  return loadWeights(shippedMemoHeadsPath, 'sigmoid', "the memo heads' weights file");
 }
 
-/** The decoded model; a missing or damaged file is a ScorerInvalid error naming the file. */
+/** The scorer's model; a missing or damaged file is a ScorerInvalid error naming the file. */
 export function loadScorerModel(path = shippedScorerPath): ScorerModel {
+  return loadWeights(path, 'softmax', "the scorer's weights file");
+}
+
+const loaded = new Map<string, ScorerModel>();
+
+function loadWeights(path: string, activation: ScorerModel['activation'], what: string): ScorerModel {
   const cached = loaded.get(path);
   if (cached) return cached;
   let bytes: Uint8Array;
@@ -25,14 +30,16 @@ export function loadScorerModel(path = shippedScorerPath): ScorerModel {
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new TonelintError('ScorerInvalid', code === 'ENOENT' ? 'the scorer\'s weights file is missing; reinstall tonelint, run `npm run train`, or set "scorer: { enabled: false }"' : `cannot read the scorer's weights file: ${(error as Error).message}`, { file: path });
+    throw new TonelintError('ScorerInvalid', code === 'ENOENT' ? `${what} is missing; reinstall tonelint, run \`npm run train\`, or set "scorer: { enabled: false }"` : `cannot read ${what}: ${(error as Error).message}`, { file: path });
   }
+  let model: ScorerModel;
   try {
-    const model = decodeScorerModel(bytes);
-    loaded.set(path, model);
-    return model;
+    model = decodeScorerModel(bytes);
   } catch (error) {
-    if (error instanceof TonelintError) throw new TonelintError(error.code, error.message, { file: path });
+    if (error instanceof TonelintError) throw new TonelintError(error.code, error.message.replace(/^this weights file/, what), { file: path });
     throw error;
   }
+  if (model.activation !== activation) throw new TonelintError('ScorerInvalid', `${what} holds the wrong kind of model (${model.activation}); reinstall tonelint or run \`npm run train\``, { file: path });
+  loaded.set(path, model);
+  return model;
 }

@@ -15,7 +15,8 @@ import { compileBuiltinRules } from './builtin.js';
 import { markdownParagraphs } from './blocks.js';
 import { paragraphsFromNlcst } from './nlcst-tokens.js';
 import { createLineIndex } from '../core/position.js';
-import { mergeScorerFindings, scorerFindings, scorerSettings } from '../core/scorer/findings.js';
+import { learnedGate, mergeScorerFindings, scorerFindings, scorerSettings, type ScorerGate } from '../core/scorer/findings.js';
+import type { DocumentEvidence } from '../core/engine.js';
 import { memoEvidence } from '../core/scorer/memo-evidence.js';
 import type { ScorerModel } from '../core/scorer/model.js';
 
@@ -32,13 +33,16 @@ export interface TonelintPluginOptions {
   memoHeads?: ScorerModel | (() => ScorerModel);
 }
 
-/** The document evidence a plugin's options ask for: memo heads, unless the scorer is off. */
-function evidenceFor(options: TonelintPluginOptions) {
+/**
+ * The memo heads' evidence and gate that a plugin's options ask for: on unless the config
+ * disables the scorer, as in lint() (learnedGate), even when every scored-* rule is off.
+ */
+function learnedFor(options: TonelintPluginOptions): { evidence: DocumentEvidence; gate: ScorerGate } | undefined {
   if (!options.memoHeads) return undefined;
-  const settings = scorerSettings(options.rules ?? compileBuiltinRules(), options.config ?? {});
-  if (!settings) return undefined;
+  const gate = learnedGate(options.rules ?? compileBuiltinRules(), options.config ?? {});
+  if (!gate) return undefined;
   const heads = options.memoHeads;
-  return memoEvidence(typeof heads === 'function' ? heads : () => heads, settings.gate);
+  return { evidence: memoEvidence(typeof heads === 'function' ? heads : () => heads, gate), gate };
 }
 
 declare module 'vfile' {
@@ -64,10 +68,10 @@ export function engineFor(config: LintConfig = {}, rules?: CompiledRules): Engin
 
 const retextTonelint: Plugin<[TonelintPluginOptions?], Root> = function (options = {}) {
   const engine = engineFor(options.config, options.rules);
-  const evidence = evidenceFor(options);
+  const learned = learnedFor(options);
   return function (tree: Root, file: VFile) {
     const text = String(file.value ?? '');
-    reportFindings(file, engine.lintDocument(text, paragraphsFromNlcst(tree, text), evidence).findings, options.format);
+    reportFindings(file, engine.lintDocument(text, paragraphsFromNlcst(tree, text), learned?.evidence).findings, options.format);
   };
 };
 
@@ -77,10 +81,12 @@ const retextTonelint: Plugin<[TonelintPluginOptions?], Root> = function (options
  */
 export const remarkTonelint: Plugin<[TonelintPluginOptions?], MdastRoot> = function (options = {}) {
   const engine = engineFor(options.config, options.rules);
-  const evidence = evidenceFor(options);
+  const learned = learnedFor(options);
+  // The memo heads read the blocks their gate admits too, as in lint().
+  const blocks = learned ? { mayMatch: (block: string) => engine.mayMatch(block) || learned.gate.mayMatch(block) } : engine;
   return function (tree: MdastRoot, file: VFile) {
     const text = String(file.value ?? '');
-    reportFindings(file, engine.lintDocument(text, markdownParagraphs(tree, text, engine), evidence).findings, options.format ?? 'markdown');
+    reportFindings(file, engine.lintDocument(text, markdownParagraphs(tree, text, blocks), learned?.evidence).findings, options.format ?? 'markdown');
   };
 };
 

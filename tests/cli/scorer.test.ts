@@ -51,9 +51,22 @@ describe('the scorer in the CLI', () => {
 });
 
 describe('a damaged install', () => {
+  it('with the memo heads missing: one clear line naming them, exit 2', () => {
+    const root = installedCopy();
+    rmSync(join(root, 'models', 'memo-heads.bin'));
+    const cwd = join(root, 'work');
+    mkdirSync(cwd);
+    writeFileSync(join(cwd, 'memo.md'), memo);
+    const result = run(root, ['memo.md'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/models\/memo-heads\.bin: the memo heads' weights file is missing/);
+  });
+
   it.each([
     ['corrupt', (root: string) => writeFileSync(join(root, 'models', 'scorer.bin'), 'PK\u0003\u0004 this is not a model')],
     ['missing', (root: string) => rmSync(join(root, 'models', 'scorer.bin'))],
+    ['swapped', (root: string) => cpSync(join(root, 'models', 'memo-heads.bin'), join(root, 'models', 'scorer.bin'))],
   ])('with %s weights: one clear line naming the file, exit 2, no stack trace', (kind, damage) => {
     const root = installedCopy();
     damage(root);
@@ -64,7 +77,8 @@ describe('a damaged install', () => {
     expect(result.code).toBe(2);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^tonelint: error: .*models/scorer\\.bin: the scorer's weights file is ${kind === 'missing' ? 'missing' : 'not usable'}`));
+    const says = { corrupt: 'is not usable', missing: 'is missing', swapped: 'holds the wrong kind of model' }[kind]!;
+    expect(lines[0]).toMatch(new RegExp(`^tonelint: error: .*models/scorer\\.bin: the scorer's weights file ${says}`));
     // The rules alone still work when the scorer is turned off.
     writeFileSync(join(cwd, '.tonelintrc.yml'), 'scorer:\n  enabled: false\n');
     expect(run(root, ['memo.md'], cwd).stderr).toBe('');

@@ -80,3 +80,15 @@ describe('scorer settings in a config', () => {
     expect(validateConfig({ scorer: { enabled: true } }, [])).toEqual([]);
   });
 });
+
+describe('elements under a negation', async () => {
+  const { lint } = await import('../../src/index.js');
+  it('count when any occurrence in the sentence is not negated', async () => {
+    const memo = 'We are laying off 40 people in support. I decided this, and I am sorry. There is no question about severance: severance is twelve weeks of pay.';
+    expect((await lint(memo, { config: { scorer: { enabled: false } } })).summary.elements?.support).toEqual({ present: true, line: 1 });
+  });
+  it('do not count when the only occurrence is negated', async () => {
+    const memo = 'We are laying off 40 people in support. I decided this, and I am sorry. There will be no severance.';
+    expect((await lint(memo, { config: { scorer: { enabled: false } } })).summary.elements?.support).toEqual({ present: false });
+  });
+});

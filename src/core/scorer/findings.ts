@@ -104,13 +104,16 @@ export function scorerFindings(model: () => ScorerModel, settings: ScorerSetting
       if (!settings.gate.admits(sentence)) continue;
       const loaded = model();
       thresholds ??= effectiveThresholds(loaded, settings.overrides);
-      const score = scoreSentence(loaded, sentence.tokens, text, 3, paragraph.sentences[index - 1]?.tokens);
-      const enabled = settings.rules.get(score.category);
+      const previous = paragraph.sentences[index - 1]?.tokens;
+      // Cues cost a second pass over the features: only sentences that are reported need them.
+      const quick = scoreSentence(loaded, sentence.tokens, text, 0, previous);
+      const enabled = settings.rules.get(quick.category);
       if (!enabled || enabled.severity === 'off') continue;
-      const threshold = thresholds[score.category];
+      const threshold = thresholds[quick.category];
       const words = sentence.tokens.filter((token) => token.kind === 'word' || token.kind === 'number');
       // A fragment (a heading, a label) gives the model little to go on: it must be sure.
-      if (score.confidence < (words.length < SHORT_SENTENCE ? threshold.strict : threshold.report)) continue;
+      if (quick.confidence < (words.length < SHORT_SENTENCE ? threshold.strict : threshold.report)) continue;
+      const score = scoreSentence(loaded, sentence.tokens, text, 3, previous);
       if (settings.allow && allowedCue(settings.allow, sentence, score.cues)) continue;
       if (words.length === 0) continue;
       const start = words[0].start;

@@ -88,7 +88,7 @@ export function encodeScorerModel(model: Omit<ScorerModel, 'examples'> & { examp
   return bytes;
 }
 
-const invalid = (why: string) => new TonelintError('ScorerInvalid', `the scorer's weights file is not usable: ${why}; reinstall tonelint or run \`npm run train\``);
+const invalid = (why: string) => new TonelintError('ScorerInvalid', `this weights file is not usable: ${why}; reinstall tonelint or run \`npm run train\``);
 
 /** Reads a weights file; throws ScorerInvalid (never a raw exception) for anything malformed. */
 export function decodeScorerModel(bytes: Uint8Array): ScorerModel {
@@ -119,6 +119,12 @@ export function decodeScorerModel(bytes: Uint8Array): ScorerModel {
   const classes = header.classes ?? [...scorerClasses];
   const activation = header.activation ?? 'softmax';
   if (!Array.isArray(classes) || classes.length < 1 || (activation !== 'softmax' && activation !== 'sigmoid')) throw invalid('its classes are damaged');
+  // A softmax model is the sentence scorer: exactly its classes, in its order.
+  if (activation === 'softmax' && classes.join() !== scorerClasses.join()) throw invalid(`its classes are ${classes.join(', ')}, not the scorer's`);
+  const { charRange, charWeight, contextWeight } = header.features;
+  const isNumber = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
+  if (!Array.isArray(charRange) || charRange.length !== 2 || !charRange.every((n) => Number.isInteger(n) && n >= 0 && n <= 8) || charRange[0] > charRange[1]) throw invalid('its character n-gram range is damaged');
+  if ((charWeight !== undefined && !isNumber(charWeight)) || (contextWeight !== undefined && !isNumber(contextWeight)) || typeof header.features.trigrams !== 'boolean') throw invalid('its feature settings are damaged');
   if (!Array.isArray(header.bias) || header.bias.length !== classes.length || !Array.isArray(header.scales) || header.scales.length !== classes.length) {
     throw invalid('it does not have one weight vector per class');
   }
@@ -197,6 +203,7 @@ export function scoreSentence(model: ScorerModel, tokens: readonly Token[], text
   const probabilities = softmax(logitsOf(model, features));
   let best = 1;
   for (let klass = 2; klass < probabilities.length; klass++) if (probabilities[klass] > probabilities[best]) best = klass;
+  if (maxCues === 0) return { probabilities, category: scoredCategories[best - 1], confidence: probabilities[best], cues: [] };
   // Evidence per word for `best` against `ok`: each feature's share goes to the words it covers.
   const perWord = new Float32Array(features.words.length);
   for (let index = 0; index < features.buckets.length; index++) {
