@@ -1,5 +1,5 @@
 // The public API of the `tonelint` package.
-export { lint, listRules, getRule } from './lint.js';
+export { lint, listRules, getRule, ruleIdsOfScope } from './lint.js';
 export type { LintOptions, LintResult, RuleInfo, DisableDirective } from './lint.js';
 export type { Finding, Point, Fix, Severity, SeverityOrOff, Category } from './core/finding.js';
 export { categories, compareFindings } from './core/finding.js';

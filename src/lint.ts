@@ -130,17 +130,20 @@ function scorerFor(config: LintConfig): ScorerSettings | undefined {
   return scorerSetups.get(key);
 }
 
-let documentRuleIds: Set<string> | undefined;
-function isDocumentRule(ruleId: string): boolean {
-  documentRuleIds ??= new Set(compileBuiltinRules().rules.filter((rule) => rule.scope === 'document').map((rule) => rule.id));
-  return documentRuleIds.has(ruleId);
+const idsByScope = new Map<RuleInfo['scope'], Set<string>>();
+
+/** The ids of the built-in rules of one scope (phrase, document or scorer), computed once. */
+export function ruleIdsOfScope(scope: RuleInfo['scope']): ReadonlySet<string> {
+  let ids = idsByScope.get(scope);
+  if (!ids) {
+    ids = new Set(compileBuiltinRules().rules.filter((rule) => rule.scope === scope).map((rule) => rule.id));
+    idsByScope.set(scope, ids);
+  }
+  return ids;
 }
 
-let phraseRuleIds: Set<string> | undefined;
-function isPhraseRule(ruleId: string): boolean {
-  phraseRuleIds ??= new Set(compileBuiltinRules().rules.filter((rule) => rule.scope === 'phrase').map((rule) => rule.id));
-  return phraseRuleIds.has(ruleId);
-}
+const isDocumentRule = (ruleId: string) => ruleIdsOfScope('document').has(ruleId);
+const isPhraseRule = (ruleId: string) => ruleIdsOfScope('phrase').has(ruleId);
 
 function parseMarkdownSafely(text: string): MdastRoot | undefined {
   if (markupRun.test(text)) return undefined;

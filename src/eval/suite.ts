@@ -5,7 +5,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lint, listRules } from '../index.js';
+import { lint, listRules, ruleIdsOfScope } from '../index.js';
 import type { LintConfig } from '../core/config.js';
 import { severityRank, type Finding } from '../core/finding.js';
 import { toneLabels } from './dataset.js';
@@ -28,13 +28,13 @@ const sets: EvalSet[] = [
   { name: 'B (blind)', items: 'eval/heldout/heldout-b.jsonl', neutral: 'eval/heldout/neutral', blind: true },
 ];
 
-const scorerRuleIds = () => listRules().filter((rule) => rule.scope === 'scorer').map((rule) => rule.id);
+const scorerRuleIds = () => [...ruleIdsOfScope('scorer')];
 
 export const modes: { name: string; config: () => LintConfig }[] = [
   { name: 'rules only', config: () => ({ scorer: { enabled: false } }) },
   {
     name: 'scorer only',
-    config: () => ({ rules: Object.fromEntries(listRules().filter((rule) => rule.scope !== 'scorer').map((rule) => [rule.id, 'off' as const])) }),
+    config: () => ({ rules: Object.fromEntries([...ruleIdsOfScope('phrase'), ...ruleIdsOfScope('document')].map((id) => [id, 'off' as const])) }),
   },
   { name: 'rules + scorer', config: () => ({}) },
 ];

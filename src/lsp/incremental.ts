@@ -1,7 +1,7 @@
 // Re-linting as the writer types: the document is split into blocks (paragraphs separated by
 // blank lines outside code fences), each block's findings are cached by the block's text, and
 // a one-character edit re-lints only the block it touched.
-import { lint, listRules } from '../index.js';
+import { lint, ruleIdsOfScope } from '../index.js';
 import type { Finding } from '../core/finding.js';
 import type { LintConfig } from '../core/config.js';
 import type { DisableDirective } from '../lint.js';
@@ -171,14 +171,12 @@ export class IncrementalLinter {
 
 /** The config with every scored-* rule off: the memo heads still run, the scorer's findings do not. */
 function withoutScorerFindings(config: LintConfig | undefined): LintConfig {
-  const off = Object.fromEntries(listRules().filter((rule) => rule.scope === 'scorer').map((rule) => [rule.id, 'off' as const]));
+  const off = Object.fromEntries([...ruleIdsOfScope('scorer')].map((id) => [id, 'off' as const]));
   return { ...config, rules: { ...config?.rules, ...off } };
 }
 
-let documentRules: Set<string> | undefined;
-function documentRuleIds(): Set<string> {
-  documentRules ??= new Set(listRules().filter((rule) => rule.scope === 'document').map((rule) => rule.id));
-  return documentRules;
+function documentRuleIds(): ReadonlySet<string> {
+  return ruleIdsOfScope('document');
 }
 
 /** A finding from a block, moved to where the block sits in the document. */
