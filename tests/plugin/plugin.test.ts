@@ -41,6 +41,15 @@ describe('retextTonelint in a unified pipeline', () => {
     expect(file.messages.map((m) => [m.ruleId, m.line])).toEqual([['people-as-units', 5], ['missing-acknowledgment', 5]]);
   });
 
+  it('reports the learned scorer through the recommended preset, with confidence and cues', async () => {
+    const text = 'Swap the night-shift clerks for the agent and bank the savings.';
+    const file = await retext().use(presets.recommended).process(text);
+    const scored = file.data.tonelintFindings?.filter((finding) => finding.ruleId.startsWith('scored-')) ?? [];
+    expect(scored.map((finding) => finding.ruleId)).toEqual(['scored-dehumanizing']);
+    expect(scored[0]).toMatchObject({ advice: true, confidence: expect.any(Number), cues: expect.any(Array) });
+    expect(file.messages.map((message) => message.ruleId)).toContain('scored-dehumanizing');
+  });
+
   it('ships presets: recommended (tonelint only) and all (adds retext-equality)', async () => {
     const recommended = await retext().use(presets.recommended).process('Hey guys, we will cut 40 heads.');
     const all = await retext().use(presets.all).process('Hey guys, we will cut 40 heads.');
