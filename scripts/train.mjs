@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { sentenceFeatures } from '../dist/core/scorer/features.js';
 import { decodeScorerModel, encodeScorerModel, headProbabilities, scoreSentence, scoredCategories, scorerClasses } from '../dist/core/scorer/model.js';
 import { scorerSettings } from '../dist/core/scorer/findings.js';
-import { textParagraphs } from '../dist/plugin/blocks.js';
+import { markdownParagraphs, textParagraphs } from '../dist/plugin/blocks.js';
+import { parseMarkdown } from '../dist/plugin/processor.js';
 import { compileBuiltinRules } from '../dist/plugin/builtin.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -34,7 +35,16 @@ const everything = { mayMatch: () => true };
 
 /** Sentences of a plain text, tokenised exactly as lint() tokenises them. */
 export function sentencesOf(text) {
-  return textParagraphs(text, everything).flatMap((paragraph) => paragraph.sentences.map((sentence, index) => ({ ...sentence, previous: paragraph.sentences[index - 1]?.tokens })));
+  return withPrevious(textParagraphs(text, everything));
+}
+
+/** Sentences of a Markdown text as lint() reads a .md memo (list items and headings are blocks of their own). */
+export function markdownSentencesOf(text) {
+  return withPrevious(markdownParagraphs(parseMarkdown(text), text, everything));
+}
+
+function withPrevious(paragraphs) {
+  return paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence, index) => ({ ...sentence, previous: paragraph.sentences[index - 1]?.tokens })));
 }
 
 function readJsonl(path) {
@@ -333,7 +343,7 @@ export function loadMemos(root = ROOT) {
  * positive and the others weak negatives (they might say it too); no quote, no signal.
  */
 export function headUnits(memo) {
-  const sentences = sentencesOf(memo.text);
+  const sentences = markdownSentencesOf(memo.text);
   return sentences.map((sentence) => {
     const targets = new Float32Array(HEADS.length);
     const weights = new Float32Array(HEADS.length);
@@ -383,7 +393,7 @@ export function trainHeads(samples, { bits, epochs, rate, l2, seed }) {
 export function chooseHeadThresholds(model, gate, memos) {
   const maxima = memos.map((memo) => {
     const best = new Array(HEADS.length).fill(0);
-    for (const sentence of sentencesOf(memo.text)) {
+    for (const sentence of markdownSentencesOf(memo.text)) {
       if (!gate.admits(sentence)) continue;
       const probabilities = headProbabilities(model, sentence.tokens, sentence.previous);
       HEADS.forEach((head, k) => (best[k] = Math.max(best[k], probabilities[head.name])));
