@@ -30,8 +30,10 @@ export interface ScorerModel {
   classes: readonly string[];
   /** `softmax`: one class per sentence (the scorer). `sigmoid`: independent yes/no heads (memo elements). */
   activation: 'softmax' | 'sigmoid';
-  /** Per class: one weight per hash bucket. */
-  weights: Float32Array[];
+  /** Per class: one weight per hash bucket, times the class's `scales` entry (int8 as shipped). */
+  weights: ArrayLike<number>[];
+  /** Per class: what a stored weight is multiplied by (absent: 1, weights stored as floats). */
+  scales?: ArrayLike<number>;
   bias: Float32Array;
   /** Softmax models: per category. Sigmoid models: per head, under the head's name. */
   thresholds: Record<string, CategoryThresholds>;
@@ -59,7 +61,7 @@ const FORMAT_VERSION = 1;
  * bytes, then per class 2^bits int8 weights (scaled by the header's `scales`). Int8 keeps the
  * shipped file small; training measures that quantisation changes no decision that matters.
  */
-export function encodeScorerModel(model: Omit<ScorerModel, 'examples'> & { examples: ScorerExample[] }): Uint8Array {
+export function encodeScorerModel(model: Omit<ScorerModel, 'examples' | 'scales' | 'weights'> & { weights: Float32Array[]; examples: ScorerExample[] }): Uint8Array {
   const size = 1 << model.features.bits;
   const scales = model.weights.map((weights) => {
     let max = 0;
@@ -134,18 +136,15 @@ export function decodeScorerModel(bytes: Uint8Array): ScorerModel {
   }
   const size = 1 << bits;
   if (bytes.length !== at + size * classes.length) throw invalid('its length does not match its header');
-  const weights = header.scales.map((scale, klass) => {
-    const quantised = new Int8Array(bytes.buffer, bytes.byteOffset + at + klass * size, size);
-    const weights = new Float32Array(size);
-    for (let bucket = 0; bucket < size; bucket++) weights[bucket] = quantised[bucket] * scale;
-    return weights;
-  });
+  // The int8 weights are read in place and scaled per class when used: no copy at start-up.
+  const weights = header.scales.map((_, klass) => new Int8Array(bytes.buffer, bytes.byteOffset + at + klass * size, size));
   let examples: ScorerExample[] | undefined;
   return {
     features: header.features,
     classes,
     activation,
     weights,
+    scales: Float32Array.from(header.scales),
     bias: Float32Array.from(header.bias),
     thresholds: header.thresholds,
     about: header.about ?? {},
@@ -182,12 +181,14 @@ export interface SentenceScore {
 
 function logitsOf(model: ScorerModel, features: { buckets: Uint32Array; values: Float32Array }): Float32Array {
   const classes = model.weights.length;
-  const logits = Float32Array.from(model.bias);
+  const sums = new Float64Array(classes);
   for (let index = 0; index < features.buckets.length; index++) {
     const bucket = features.buckets[index];
     const value = features.values[index];
-    for (let klass = 0; klass < classes; klass++) logits[klass] += model.weights[klass][bucket] * value;
+    for (let klass = 0; klass < classes; klass++) sums[klass] += model.weights[klass][bucket] * value;
   }
+  const logits = Float32Array.from(model.bias);
+  for (let klass = 0; klass < classes; klass++) logits[klass] += sums[klass] * (model.scales?.[klass] ?? 1);
   return logits;
 }
 
@@ -210,7 +211,7 @@ export function scoreSentence(model: ScorerModel, tokens: readonly Token[], text
     const span = features.wordCount[index];
     if (span === 0) continue;
     const bucket = features.buckets[index];
-    const push = (model.weights[best][bucket] - model.weights[0][bucket]) * features.values[index];
+    const push = (model.weights[best][bucket] * (model.scales?.[best] ?? 1) - model.weights[0][bucket] * (model.scales?.[0] ?? 1)) * features.values[index];
     for (let word = features.firstWord[index]; word < features.firstWord[index] + span && word < perWord.length; word++) perWord[word] += push / span;
   }
   return {
