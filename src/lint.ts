@@ -79,16 +79,17 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
       actual: text.slice(finding.start.offset, finding.end.offset),
     }));
   }
+  const lines = createLineIndex(text);
   if (scorer) {
     const model = () => options.scorerModel ?? loadScorerModel();
-    findings = mergeScorerFindings(findings, scorerFindings(model, scorer, text, createLineIndex(text), paragraphs), isPhraseRule);
+    findings = mergeScorerFindings(findings, scorerFindings(model, scorer, text, lines, paragraphs), isPhraseRule);
   }
   const { findings: kept, unused } = applyDirectives(findings, parseDirectives(text, format));
   kept.sort(compareFindings);
   return {
     findings: kept,
     unusedDisableDirectives: options.reportUnusedDisableDirectives ? unused : [],
-    summary: summarizeDocument(text, createLineIndex(text), documents, kept),
+    summary: summarizeDocument(text, lines, documents, kept),
   };
 }
 
