@@ -9,7 +9,7 @@ import { assertValidConfig, EQUALITY_PREFIX, inclusiveEnabled, severityFor } fro
 import { applyDirectives, parseDirectives, type DisableDirective } from './core/suppress.js';
 import { compileBuiltinRules } from './plugin/builtin.js';
 import { markdownChunks, markdownParagraphs, textParagraphs } from './plugin/blocks.js';
-import { learnedGate, mergeScorerFindings, scorerFindings, scorerSettings, type ScorerGate, type ScorerSettings } from './core/scorer/findings.js';
+import { dropQuotedMentions, learnedGate, MENTION_OK, mergeScorerFindings, scorerFindings, scorerSettings, type ScorerGate, type ScorerSettings } from './core/scorer/findings.js';
 import type { ScorerModel } from './core/scorer/model.js';
 import { loadMemoHeads, loadScorerModel } from './node/scorer-model.js';
 import { memoEvidence } from './core/scorer/memo-evidence.js';
@@ -83,6 +83,7 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
   if (scorer) {
     const model = () => options.scorerModel ?? loadScorerModel();
     findings = mergeScorerFindings(findings, scorerFindings(model, scorer, text, lines, paragraphs), isPhraseRule);
+    findings = dropQuotedMentions(findings, model, MENTION_OK, text, paragraphs, isPhraseRule);
   }
   const { findings: kept, unused } = applyDirectives(findings, parseDirectives(text, format));
   kept.sort(compareFindings);

@@ -6,6 +6,7 @@ import { AGENT_KEY, NUMBER_KEY, ROLE_SHAPE, type Element } from './match/pattern
 import { TermSet } from './match/term-set.js';
 import { normalizeWord, possessiveBase, type Paragraph, type Sentence, type Token } from './match/tokens.js';
 import { createLineIndex, type LineIndex } from './position.js';
+import { quotedRanges } from './match/quotes.js';
 import type { CompiledPattern, CompiledRule, CompiledRules, Conditions, DocumentRule, PhraseRule } from './rule.js';
 
 export const RULES_DOCS_URL = 'https://github.com/tonelint/tonelint/blob/main/rules/README.md';
@@ -478,31 +479,6 @@ function windowAfter(tokens: Token[], end: number, words: number): number {
     if (token.kind !== 'punct') counted++;
   }
   return index;
-}
-
-const opening = new Set(['"', '\u201c', '\u2018', '\u00ab', "'"]);
-const closingFor: Record<string, string[]> = { '"': ['"'], '\u201c': ['\u201d', '"'], '\u2018': ['\u2019', "'"], '\u00ab': ['\u00bb'], "'": ["'", '\u2019'] };
-
-/** The stretches of the paragraph between a pair of quotation marks: [after the opening, at the closing). */
-function quotedRanges(text: string, paragraph: Paragraph): [number, number][] {
-  const ranges: [number, number][] = [];
-  let open: string | undefined;
-  let openedAt = -1;
-  for (const sentence of paragraph.sentences) {
-    for (const token of sentence.tokens) {
-      if (token.kind !== 'punct' || !token.transparent) continue;
-      if (open !== undefined && closingFor[open].includes(token.text)) {
-        ranges.push([openedAt, token.start]);
-        open = undefined;
-      } else if (open === undefined && opening.has(token.text)) {
-        // A straight quote right after a letter is an apostrophe, not an opening mark.
-        if (token.text === "'" && /[\p{L}\p{N}]/u.test(text.charAt(token.start - 1))) continue;
-        open = token.text;
-        openedAt = token.end;
-      }
-    }
-  }
-  return ranges;
 }
 
 const wordPattern = /[\p{L}\p{M}\p{N}]+(?:['\u2019\u2010\u2011-][\p{L}\p{M}\p{N}]+)*/gu;

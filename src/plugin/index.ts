@@ -15,7 +15,7 @@ import { compileBuiltinRules } from './builtin.js';
 import { markdownParagraphs } from './blocks.js';
 import { paragraphsFromNlcst } from './nlcst-tokens.js';
 import { createLineIndex } from '../core/position.js';
-import { learnedGate, mergeScorerFindings, scorerFindings, scorerSettings, type ScorerGate } from '../core/scorer/findings.js';
+import { dropQuotedMentions, learnedGate, MENTION_OK, mergeScorerFindings, scorerFindings, scorerSettings, type ScorerGate } from '../core/scorer/findings.js';
 import type { DocumentEvidence } from '../core/engine.js';
 import { memoEvidence } from '../core/scorer/memo-evidence.js';
 import type { ScorerModel } from '../core/scorer/model.js';
@@ -113,6 +113,14 @@ function emitMessages(file: VFile, findings: Finding[], format?: 'markdown' | 't
   }
 }
 
+/** Takes back the messages retextTonelint emitted for findings a later plugin dropped. */
+function withdrawMessages(file: VFile, findings: Finding[]): void {
+  const gone = new Set(findings.map((finding) => `${finding.ruleId}@${finding.start.offset}-${finding.end.offset}`));
+  file.messages = file.messages.filter(
+    (message) => message.source !== SOURCE || !gone.has(`${message.ruleId}@${message.place && 'start' in message.place ? `${message.place.start.offset}-${message.place.end.offset}` : ''}`),
+  );
+}
+
 export default retextTonelint;
 export { retextTonelint };
 
@@ -153,9 +161,13 @@ export const retextTonelintScorer: Plugin<[TonelintScorerOptions], Root> = funct
   return function (tree: Root, file: VFile) {
     if (!settings) return;
     const text = String(file.value ?? '');
-    const existing = file.data.tonelintFindings ?? [];
-    const scored = scorerFindings(model, settings, text, createLineIndex(text), paragraphsFromNlcst(tree, text));
-    const added = mergeScorerFindings(existing, scored, (id) => phraseRules.has(id)).slice(existing.length);
+    const isPhraseRule = (id: string) => phraseRules.has(id);
+    const paragraphs = paragraphsFromNlcst(tree, text);
+    const emitted = file.data.tonelintFindings ?? [];
+    const existing = dropQuotedMentions(emitted, model, MENTION_OK, text, paragraphs, isPhraseRule);
+    if (existing.length < emitted.length) withdrawMessages(file, emitted.filter((finding) => !existing.includes(finding)));
+    const scored = scorerFindings(model, settings, text, createLineIndex(text), paragraphs);
+    const added = mergeScorerFindings(existing, scored, isPhraseRule).slice(existing.length);
     file.data.tonelintFindings = [...existing, ...added];
     emitMessages(file, added, options.format);
   };

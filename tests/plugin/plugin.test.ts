@@ -50,6 +50,18 @@ describe('retextTonelint in a unified pipeline', () => {
     expect(file.messages.map((message) => message.ruleId)).toContain('scored-dehumanizing');
   });
 
+  it('withdraws a quoted phrase the scorer reads as reported speech, and keeps the same phrase used', async () => {
+    const reported = 'Readers wrote in after the chairman called the branch clerks "surplus staff" on the radio.';
+    const used = 'The branch clerks are surplus staff now that the app is live.';
+    const rulesOnly = await retext().use(retextTonelint).process(reported);
+    expect(rulesOnly.messages.map((m) => m.ruleId)).toContain('obsolete-people');
+    const withScorer = await retext().use(presets.recommended).process(reported);
+    expect(withScorer.messages.filter((m) => m.source === 'tonelint')).toEqual([]);
+    expect(withScorer.data.tonelintFindings).toEqual([]);
+    const stillUsed = await retext().use(presets.recommended).process(used);
+    expect(stillUsed.messages.map((m) => m.ruleId)).toContain('obsolete-people');
+  });
+
   it('ships presets: recommended (tonelint only) and all (adds retext-equality)', async () => {
     const recommended = await retext().use(presets.recommended).process('Hey guys, we will cut 40 heads.');
     const all = await retext().use(presets.all).process('Hey guys, we will cut 40 heads.');
@@ -59,6 +71,19 @@ describe('retextTonelint in a unified pipeline', () => {
 });
 
 describe('lint() and configuration', () => {
+  it('drops a rule match quoted as reported speech when the scorer reads the sentence as fine; rules alone keep it', async () => {
+    const cases = [
+      ['Her email said the night shift had become "dead weight" once the sorters arrived.', 'obsolete-people'],
+      ['The slide deck promised a "workforce harmonisation" across both plants, and the stewards asked for the figures behind it.', 'euphemism'],
+    ] as const;
+    for (const [text, ruleId] of cases) {
+      expect((await lint(text, { config: { scorer: { enabled: false } } })).findings.map((f) => f.ruleId)).toEqual([ruleId]);
+      expect((await lint(text)).findings).toEqual([]);
+    }
+    // Unquoted, the same words are a use, and both rule and scorer agree.
+    expect((await lint('The night shift has become dead weight since the sorters arrived.')).findings.map((f) => f.ruleId)).toEqual(['obsolete-people']);
+  });
+
   it('maps retext-equality to the inclusive category only when asked', async () => {
     const text = 'Hey guys, thanks.';
     expect((await lint(text)).findings).toEqual([]);
