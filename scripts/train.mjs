@@ -105,10 +105,12 @@ export function loadData(root = ROOT) {
   return {
     train: [...train, ...rewrites(train)],
     calibration: [...calibration, ...rewrites(calibration)],
-    neutralTrain: neutral('data/neutral/train'),
-    // Man pages alone are too unlike workplace prose; the development set's neutral files (a
-    // product update, an engineering blog, a quarterly letter) join them for the neutral budget.
-    neutralCalibration: [...neutral('data/neutral/calibration'), ...neutral('eval/dev/neutral-dev')],
+    // Debian documentation, and workplace prose written for the project (memos, threads, press
+    // releases, policies: the on-topic text the gate lets through, which man pages never are).
+    neutralTrain: [...neutral('data/neutral/train'), ...neutral('data/neutral/workplace/train')],
+    // The neutral budget is set on prose never trained on: held-out Debian documentation, the
+    // calibration writer's workplace prose, and the development set's neutral files.
+    neutralCalibration: [...neutral('data/neutral/calibration'), ...neutral('data/neutral/workplace/calibration'), ...neutral('eval/dev/neutral-dev')],
   };
 }
 

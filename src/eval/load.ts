@@ -13,13 +13,17 @@ export interface EvalData {
 export function readEvalData(dataDir: string, itemsPath?: string, neutralPath?: string): EvalData {
   const devPath = itemsPath ?? join(dataDir, 'dev.jsonl');
   const items = parseItems(readFileSync(devPath, 'utf8'), devPath);
-  const neutralDir = neutralPath ?? join(dataDir, 'neutral-dev');
-  const neutral = readdirSync(neutralDir)
+  const neutral = readNeutral(neutralPath ?? join(dataDir, 'neutral-dev'));
+  return { items, neutral };
+}
+
+/** The `.txt` files of a neutral-prose folder, in name order, with their word counts. */
+export function readNeutral(neutralDir: string): EvalData['neutral'] {
+  return readdirSync(neutralDir)
     .filter((name) => name.endsWith('.txt'))
     .sort()
     .map((name) => {
       const text = readFileSync(join(neutralDir, name), 'utf8');
       return { name, text, words: countWords(text) };
     });
-  return { items, neutral };
 }

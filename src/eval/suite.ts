@@ -10,14 +10,15 @@ import type { LintConfig } from '../core/config.js';
 import { severityRank, type Finding } from '../core/finding.js';
 import { toneLabels } from './dataset.js';
 import { computeView, lintAll, type LintRun } from './evaluate.js';
-import { readEvalData } from './load.js';
+import { readEvalData, readNeutral } from './load.js';
 import { buildReport, renderMarkdown } from './report.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 interface EvalSet {
   name: string;
-  items: string;
+  /** Labelled items; a set without them measures neutral prose only. */
+  items?: string;
   neutral: string;
   blind: boolean;
 }
@@ -26,6 +27,7 @@ const sets: EvalSet[] = [
   { name: 'dev', items: 'eval/dev/dev.jsonl', neutral: 'eval/dev/neutral-dev', blind: false },
   { name: 'D (blind)', items: 'eval/blind-d/d.jsonl', neutral: 'eval/blind-d/neutral', blind: true },
   { name: 'B (blind)', items: 'eval/heldout/heldout-b.jsonl', neutral: 'eval/heldout/neutral', blind: true },
+  { name: 'N (blind)', neutral: 'eval/blind-n', blind: true },
 ];
 
 const scorerRuleIds = () => [...ruleIdsOfScope('scorer')];
@@ -55,7 +57,7 @@ export interface SetResult {
 const fixed = (value: number | null) => (value === null ? 'n/a' : value.toFixed(2));
 
 async function runSet(set: EvalSet, config: LintConfig): Promise<LintRun> {
-  const data = readEvalData(repoRoot, join(repoRoot, set.items), join(repoRoot, set.neutral));
+  const data = set.items ? readEvalData(repoRoot, join(repoRoot, set.items), join(repoRoot, set.neutral)) : { items: [], neutral: readNeutral(join(repoRoot, set.neutral)) };
   return lintAll(data.items, data.neutral, async (text) => (await lint(text, { format: 'markdown', config })).findings);
 }
 
@@ -140,8 +142,9 @@ async function main(): Promise<number> {
   let devReport = '';
   let curveSvg = '';
   for (const set of sets) {
-    if (!existsSync(join(repoRoot, set.items))) {
-      process.stderr.write(`tonelint eval: ${set.items} is missing; skipped\n`);
+    const source = set.items ?? set.neutral;
+    if (!existsSync(join(repoRoot, source))) {
+      process.stderr.write(`tonelint eval: ${source} is missing; skipped\n`);
       continue;
     }
     for (const mode of modes) {
@@ -185,6 +188,7 @@ async function main(): Promise<number> {
     '- **dev**: the development set (`eval/dev/`); the rules were tuned on it and the scorer was trained on it, so its numbers are not a measure of new text.',
     '- **D (blind)**: `eval/blind-d/`, written before the scorer was trained by four writers who wrote no training data; never used to train, tune or choose thresholds. Only these aggregates are ever written down.',
     '- **B (blind)**: `eval/heldout/heldout-b.jsonl`, never inspected (see eval/heldout/README.md).',
+    '- **N (blind)**: `eval/blind-n/`, workplace prose with no problem in it (memos, threads, reports, press releases), written by two writers who wrote no training data; it measures false positives per 10,000 words only.',
     '',
     ...table(results),
     '',
