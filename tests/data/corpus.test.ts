@@ -28,6 +28,21 @@ interface Item {
   note: string;
 }
 
+/** Every six-word run of the evaluation sets' texts and rewrites. */
+function evaluationRunIndex(): Map<string, string> {
+  return runIndex(
+    evaluationSets.flatMap((path) =>
+      readFileSync(join(repo, path), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .flatMap((line) => {
+          const item = JSON.parse(line) as Item;
+          return [{ id: item.id, text: item.text }, { id: `${item.id} rewrite`, text: item.rewrite }];
+        }),
+    ),
+  );
+}
+
 const files = readdirSync(corpusDir).filter((name) => name.endsWith('.jsonl')).sort();
 const items: { file: string; item: Item; keys: string[] }[] = files.flatMap((file) =>
   readFileSync(join(corpusDir, file), 'utf8')
@@ -73,17 +88,7 @@ describe('the training corpus', () => {
   });
 
   it('shares no run of six words with any evaluation set', () => {
-    const index = runIndex(
-      evaluationSets.flatMap((path) =>
-        readFileSync(join(repo, path), 'utf8')
-          .split('\n')
-          .filter((line) => line.trim() !== '')
-          .flatMap((line) => {
-            const item = JSON.parse(line) as Item;
-            return [{ id: item.id, text: item.text }, { id: `${item.id} rewrite`, text: item.rewrite }];
-          }),
-      ),
-    );
+    const index = evaluationRunIndex();
     const copied = items.flatMap(({ item }) => [...sharedRuns(item.text, index), ...sharedRuns(item.rewrite, index)].map((run) => `${item.id} ~ ${run}`));
     expect(copied).toEqual([]);
   });
@@ -94,6 +99,19 @@ describe('the training corpus', () => {
       const words = readdirSync(dir).reduce((sum, name) => sum + readFileSync(join(dir, name), 'utf8').split(/\s+/).length, 0);
       expect(words, part).toBeGreaterThan(10_000);
     }
+  });
+
+  it('comes with workplace prose written for the project, which shares no run of six words with any evaluation set', () => {
+    const index = evaluationRunIndex();
+    const copied: string[] = [];
+    for (const part of ['train', 'calibration']) {
+      const dir = join(repo, 'data/neutral/workplace', part);
+      const files = readdirSync(dir);
+      const words = files.reduce((sum, name) => sum + readFileSync(join(dir, name), 'utf8').split(/\s+/).length, 0);
+      expect(words, part).toBeGreaterThan(20_000);
+      for (const name of files) copied.push(...sharedRuns(readFileSync(join(dir, name), 'utf8'), index).map((run) => `${part}/${name} ~ ${run}`));
+    }
+    expect(copied).toEqual([]);
   });
 });
 
