@@ -162,7 +162,7 @@ export class Engine {
           if (found.entry.announce) {
             const rule = found.entry.rule as DocumentRule;
             const start = sentence.tokens[found.match.first].start;
-            if (!announcements.has(rule) && (rule.leadOnly !== true || start < LEAD_CHARACTERS)) announcements.set(rule, found);
+            if (!announcements.has(rule) && (rule.leadOnly !== true || start < LEAD_CHARACTERS) && !isQuestion(text, sentence)) announcements.set(rule, found);
           } else {
             findings.push(this.toFinding(text, lines, found));
           }
@@ -171,7 +171,7 @@ export class Engine {
     }
     const documents: DocumentCheck[] = [];
     for (const { rule, severity } of this.documentRules) {
-      const announced = announcements.get(rule) ?? (evidence ? learnedAnnouncement(rule, severity, paragraphs, evidence) : undefined);
+      const announced = announcements.get(rule) ?? (evidence ? learnedAnnouncement(text, rule, severity, paragraphs, evidence) : undefined);
       if (announced) {
         const { check, finding } = this.checkDocument(text, lines, paragraphs, rule, severity, announced, evidence);
         documents.push(check);
@@ -403,14 +403,22 @@ function wordCount(text: string): number {
   return text.split(/\s+/).filter((word) => word !== '').length;
 }
 
+/**
+ * A question asks about a cut ("Is this going to be used to cut jobs?", an FAQ heading); it does
+ * not announce one. The answer that follows does, when it does.
+ */
+function isQuestion(text: string, sentence: Sentence): boolean {
+  return /\?[\s"'”’)\]*_]*$/.test(text.slice(sentence.start, sentence.end));
+}
+
 /** The first sentence the learned heads read as announcing, as a match over the whole sentence. */
-function learnedAnnouncement(rule: DocumentRule, severity: Severity, paragraphs: Paragraph[], evidence: DocumentEvidence): Match | undefined {
+function learnedAnnouncement(text: string, rule: DocumentRule, severity: Severity, paragraphs: Paragraph[], evidence: DocumentEvidence): Match | undefined {
   for (const paragraph of paragraphs) {
     for (const [index, sentence] of paragraph.sentences.entries()) {
       const first = sentence.tokens.findIndex((token) => token.kind === 'word' || token.kind === 'number');
       if (first < 0) continue;
       if (rule.leadOnly === true && sentence.tokens[first].start >= LEAD_CHARACTERS) return undefined;
-      if (!evidence.announces(rule.id, sentence, paragraph.sentences[index - 1])) continue;
+      if (isQuestion(text, sentence) || !evidence.announces(rule.id, sentence, paragraph.sentences[index - 1])) continue;
       const last = sentence.tokens.findLastIndex((token) => token.kind === 'word' || token.kind === 'number');
       const entry: IndexEntry = { rule, pattern: rule.announce[0], needs: [], severity, announce: true };
       return { entry, paragraph, sentence, match: { first, end: last + 1, captures: {} } };

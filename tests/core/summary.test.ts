@@ -92,3 +92,20 @@ describe('elements under a negation', async () => {
     expect((await lint(memo, { config: { scorer: { enabled: false } } })).summary.elements?.support).toEqual({ present: false });
   });
 });
+
+describe('a question about cuts', async () => {
+  const { lint } = await import('../../src/index.js');
+  const padding = 'The trial runs on the night shift from March to May, and team leaders approve every rota it drafts. ';
+  it('does not announce them: a works council asking whether a tool will cut jobs gets no memo-level finding', async () => {
+    const minutes = `${padding.repeat(4)}\n\nIs this going to be used to cut jobs?\n\nNo. The headcount plan is to fill eleven vacancies with permanent posts.`;
+    const result = await lint(minutes);
+    expect(result.summary.announcesCuts).toBe(false);
+    expect(result.findings.map((finding) => finding.ruleId)).not.toContain('missing-acknowledgment');
+  });
+  it('leaves the answer that does announce them to be judged', async () => {
+    const faq = `${padding.repeat(4)}\n\nWill jobs be cut?\n\nYes. We will cut 40 jobs in the planning team by June.`;
+    const result = await lint(faq, { config: { scorer: { enabled: false } } });
+    expect(result.summary.announcesCuts).toBe(true);
+    expect(result.summary.announcement?.line).toBe(5);
+  });
+});
