@@ -520,7 +520,7 @@ export async function main() {
     '',
     `- Weights: \`models/scorer.bin\`, ${(bytes.length / 1024 / 1024).toFixed(2)} MB, sha256 ${sha}…`,
     `- Training: ${about.trainingItems} items and the ${about.trainingRewrites} rewrites of the flagged ones (${[...new Set(data.train.map((item) => item.source))].map((source) => `\`${source}\``).join(', ')}) and ${data.neutralTrain.length} neutral files, ${trainUnits.length} sentences.`,
-    `- Calibration (never trained on): ${about.calibrationItems} items by writer(s) ${CALIBRATION_WRITERS.join(', ')} and their rewrites (${data.calibration.length} texts), and ${data.neutralCalibration.length} neutral files (${neutralWords} words: Debian documentation held out from training and the development set's neutral files).`,
+    `- Calibration (never trained on): ${about.calibrationItems} items by writer(s) ${CALIBRATION_WRITERS.join(', ')} and their rewrites (${data.calibration.length} texts), and ${data.neutralCalibration.length} neutral files (${neutralWords} words: Debian documentation held out from training, workplace prose by the calibration writers and the development set's neutral files).`,
     `- Thresholds: the lowest confidence at which a category's findings reach precision ${REPORT_PRECISION} on calibration (report), and ${STRICT_PRECISION} (strict: the category's severity; below it, warning), with at most ${NEUTRAL_BUDGET} findings per 10,000 neutral words.`,
     '',
     '| candidate | epochs | rate | l2 | class balance | calibration precision | recall | alarmist / dehumanizing / evasive recall | neutral /10k |',
