@@ -53,6 +53,8 @@ describe('the fast path', () => {
     expect(await fast(text, 'markdown')).toEqual(await reference(text, 'markdown'));
   });
 
+  // Heavy in-process work (every dev text through both pipelines; a long document parsed twice):
+  // seconds on a busy 2-core machine, so a generous limit rather than vitest's 5 s.
   it('finds what the full pipeline finds on every development-set text, in both formats', async () => {
     expect(devTexts.length).toBeGreaterThan(200);
     for (const text of devTexts) {
@@ -61,7 +63,7 @@ describe('the fast path', () => {
         expect(await fast(text, format), text).toEqual(await reference(text, format));
       }
     }
-  });
+  }, 60_000);
 
   it('lints tables cell by cell', async () => {
     const { findings } = await lint('| team | plan |\n| --- | --- |\n| support | cut 40 heads |\n');
@@ -98,5 +100,5 @@ describe('long Markdown is parsed in pieces', () => {
     const pieces = (await lint(long, { config: { scorer: { enabled: false } } })).findings.map((f) => `${f.ruleId}@${f.start.offset}`);
     expect(long.length).toBeGreaterThan(64 * 1024);
     expect(pieces.sort()).toEqual(whole.sort());
-  });
+  }, 60_000);
 });
