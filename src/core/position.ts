@@ -2,8 +2,12 @@
 import type { Point } from './finding.js';
 
 export interface LineIndex {
+  /** The text the index was built on. */
+  readonly text: string;
   /** Offset where each line starts; line 1 starts at 0. */
   readonly lineStarts: number[];
+  /** The offset just past the last character of a 1-based line, before its line ending. */
+  lineEnd(line: number): number;
   pointAt(offset: number): Point;
   offsetAt(line: number, column: number): number;
 }
@@ -20,7 +24,15 @@ export function createLineIndex(text: string): LineIndex {
     }
   }
   return {
+    text,
     lineStarts,
+    lineEnd(line: number): number {
+      const index = Math.max(0, Math.min(line - 1, lineStarts.length - 1));
+      let end = index + 1 < lineStarts.length ? lineStarts[index + 1] : text.length;
+      if (end > lineStarts[index] && text.charCodeAt(end - 1) === 10) end--;
+      if (end > lineStarts[index] && text.charCodeAt(end - 1) === 13) end--;
+      return end;
+    },
     pointAt(offset: number): Point {
       const clamped = Math.max(0, Math.min(offset, text.length));
       let low = 0;

@@ -3,6 +3,7 @@
 // character count in the negotiated encoding.
 import { selectFixes } from '../core/fix.js';
 import type { Finding, Severity } from '../core/finding.js';
+import type { LineIndex } from '../core/position.js';
 
 export type PositionEncoding = 'utf-8' | 'utf-16' | 'utf-32';
 export type DocumentFormat = 'markdown' | 'text';
@@ -46,38 +47,9 @@ export function negotiateEncoding(clientEncodings: readonly string[] | undefined
   return 'utf-16';
 }
 
-/** Offsets where each line starts. LSP counts `\n`, `\r\n` and `\r` as line ends. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 13 /* \r */) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (code === 10 /* \n */) {
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-
-/** A text with its line starts computed once, for many conversions. */
-export interface LineIndex {
-  text: string;
-  starts: number[];
-}
-
-export function indexLines(text: string): LineIndex {
-  return { text, starts: lineStarts(text) };
-}
-
-/** The offset just past the last character of `line`, before its line ending. */
+/** The offset just past the last character of a 0-based LSP line, before its line ending. */
 function lineContentEnd(index: LineIndex, line: number): number {
-  const next = line + 1 < index.starts.length ? index.starts[line + 1] : index.text.length;
-  let end = next;
-  if (end > index.starts[line] && index.text.charCodeAt(end - 1) === 10) end--;
-  if (end > index.starts[line] && index.text.charCodeAt(end - 1) === 13) end--;
-  return end;
+  return index.lineEnd(line + 1);
 }
 
 /** How many units of `encoding` the code unit at `i` (the start of a character) takes. */
@@ -95,17 +67,11 @@ function unitsAt(text: string, i: number, encoding: PositionEncoding): { units: 
 
 /** The LSP position of a UTF-16 offset. Offsets outside the text are clamped. */
 export function offsetToPosition(index: LineIndex, offset: number, encoding: PositionEncoding = 'utf-16'): LspPosition {
-  const clamped = Math.max(0, Math.min(offset, index.text.length));
-  let low = 0;
-  let high = index.starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (index.starts[mid] <= clamped) low = mid;
-    else high = mid - 1;
-  }
-  const line = low;
-  const start = index.starts[line];
-  const end = Math.min(clamped, lineContentEnd(index, line));
+  // The core's index clamps the offset and finds its line (1-based there, 0-based in the LSP).
+  const point = index.pointAt(offset);
+  const line = point.line - 1;
+  const start = index.lineStarts[line];
+  const end = Math.min(point.offset, lineContentEnd(index, line));
   if (encoding === 'utf-16') return { line, character: end - start };
   let character = 0;
   for (let i = start; i < end; ) {
@@ -125,8 +91,8 @@ export function offsetToPosition(index: LineIndex, offset: number, encoding: Pos
  */
 export function positionToOffset(index: LineIndex, position: LspPosition, encoding: PositionEncoding = 'utf-16'): number {
   if (position.line < 0) return 0;
-  if (position.line >= index.starts.length) return index.text.length;
-  const start = index.starts[position.line];
+  if (position.line >= index.lineStarts.length) return index.text.length;
+  const start = index.lineStarts[position.line];
   const end = lineContentEnd(index, position.line);
   const wanted = Math.max(0, position.character);
   if (encoding === 'utf-16') {
@@ -208,7 +174,7 @@ export function lineEndingOf(text: string): string {
  */
 export function disableLineEdit(finding: Finding, index: LineIndex, format: DocumentFormat): LspTextEdit {
   const line = offsetToPosition(index, finding.start.offset, 'utf-16').line;
-  const lineStart = index.starts[line];
+  const lineStart = index.lineStarts[line];
   const content = index.text.slice(lineStart, lineContentEnd(index, line));
   const prefix = format === 'markdown' ? (/^[ \t]*(?:>[ \t]*)*/.exec(content)?.[0] ?? '') : (/^[ \t]*/.exec(content)?.[0] ?? '');
   const position = { line, character: 0 };
@@ -229,7 +195,7 @@ export function disableFileEdit(ruleId: string, index: LineIndex, format: Docume
     const end = frontMatterEndLine(index);
     if (end !== undefined) line = end + 1;
   }
-  const atEnd = line >= index.starts.length;
+  const atEnd = line >= index.lineStarts.length;
   const position = atEnd
     ? offsetToPosition(index, index.text.length, 'utf-16')
     : { line, character: 0 };
@@ -239,11 +205,11 @@ export function disableFileEdit(ruleId: string, index: LineIndex, format: Docume
 
 /** The 0-based line of the closing fence of a YAML (`---`) or TOML (`+++`) front matter block. */
 function frontMatterEndLine(index: LineIndex): number | undefined {
-  const lineText = (line: number) => index.text.slice(index.starts[line], lineContentEnd(index, line));
+  const lineText = (line: number) => index.text.slice(index.lineStarts[line], lineContentEnd(index, line));
   const first = lineText(0).replace(/^\uFEFF/, '');
   const fence = first === '---' ? /^---\s*$/ : first === '+++' ? /^\+\+\+\s*$/ : undefined;
   if (!fence) return undefined;
-  for (let line = 1; line < index.starts.length; line++) {
+  for (let line = 1; line < index.lineStarts.length; line++) {
     if (fence.test(lineText(line))) return line;
   }
   return undefined;

@@ -7,7 +7,7 @@ import type { LintConfig } from '../core/config.js';
 import type { DisableDirective } from '../lint.js';
 import { compareFindings } from '../core/finding.js';
 import type { DocumentFormat } from './convert.js';
-import { lineStarts } from './convert.js';
+import { createLineIndex } from '../core/position.js';
 
 /** A block of whole lines: `text` starts at `offset` and at line `line` (0-based) of the document. */
 export interface Block {
@@ -22,7 +22,7 @@ export interface Block {
  * one before (a list item's continuation or indented code means nothing on its own).
  */
 export function splitBlocks(text: string, format: DocumentFormat): Block[] {
-  const starts = lineStarts(text);
+  const starts = createLineIndex(text).lineStarts;
   const lines = starts.map((start, i) => text.slice(start, i + 1 < starts.length ? starts[i + 1] : text.length));
   const blocks: { first: number; last: number }[] = [];
   let current: { first: number; last: number } | undefined;

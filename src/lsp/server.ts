@@ -22,6 +22,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getRule, lint } from '../index.js';
 import type { LintConfig } from '../core/config.js';
 import { isTonelintError } from '../core/errors.js';
+import { createLineIndex, type LineIndex } from '../core/position.js';
 import {
   disableFileEdit,
   disableLineEdit,
@@ -29,14 +30,12 @@ import {
   findingTouches,
   fixAllEdits,
   hoverMarkdown,
-  indexLines,
   negotiateEncoding,
   positionToOffset,
   rangeOf,
   suggestionEdit,
   suggestionTitle,
   type DocumentFormat,
-  type LineIndex,
   type LspTextEdit,
   type PositionEncoding,
 } from './convert.js';
@@ -241,7 +240,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   /** Re-expresses a change's range in UTF-16, the unit TextDocument.update counts in. */
   function toUtf16Change(document: TextDocument, change: TextDocumentContentChangeEvent): TextDocumentContentChangeEvent {
     if (!('range' in change)) return change;
-    const index = indexLines(document.getText());
+    const index = createLineIndex(document.getText());
     const start = document.positionAt(positionToOffset(index, change.range.start, encoding));
     const end = document.positionAt(positionToOffset(index, change.range.end, encoding));
     return { range: { start, end }, text: change.text };
@@ -297,7 +296,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     try {
       const config = await configFor(document.uri);
       const result = await open.linter.lint(text, open.format, config);
-      const snapshot: LintSnapshot = { version, generation: startedIn, index: indexLines(text), result };
+      const snapshot: LintSnapshot = { version, generation: startedIn, index: createLineIndex(text), result };
       if (open.document.version === snapshot.version && generation === startedIn) open.snapshot = snapshot;
       return snapshot;
     } catch (error) {

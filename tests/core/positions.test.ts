@@ -59,4 +59,21 @@ describe('createLineIndex', () => {
     }
     expect(index.pointAt(text.length)).toEqual({ line: 5, column: 4, offset: text.length });
   });
+
+  it('knows where the text of each line ends, before \n, \r\n or a lone \r', () => {
+    const text = 'ab\r\ncd\refg\n\nh';
+    const index = createLineIndex(text);
+    expect(index.text).toBe(text);
+    expect([1, 2, 3, 4, 5].map((line) => index.lineEnd(line))).toEqual([2, 6, 10, 11, 13]);
+    // Lines outside the text are clamped to the first and the last.
+    expect(index.lineEnd(0)).toBe(2);
+    expect(index.lineEnd(9)).toBe(13);
+  });
+
+  it('ends an empty line where it starts, and the last line at the end of the text', () => {
+    expect(createLineIndex('').lineEnd(1)).toBe(0);
+    expect(createLineIndex('a\n').lineEnd(2)).toBe(2);
+    expect(createLineIndex('\r\n').lineEnd(1)).toBe(0);
+    expect(createLineIndex('\r').lineEnd(1)).toBe(0);
+  });
 });

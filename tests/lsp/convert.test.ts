@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/finding.js';
+import { createLineIndex } from '../../src/core/position.js';
 import {
   directiveComment,
   disableFileEdit,
@@ -7,8 +8,6 @@ import {
   findingToDiagnostic,
   fixAllEdits,
   hoverMarkdown,
-  indexLines,
-  lineStarts,
   negotiateEncoding,
   offsetToPosition,
   positionToOffset,
@@ -40,7 +39,7 @@ function findingIn(text: string, actual: string, extra: Partial<Finding> = {}): 
 
 /** Applies LSP edits (given in utf-16) to a text, last first, the way an editor does. */
 function applyEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
-  const index = indexLines(text);
+  const index = createLineIndex(text);
   const spans = edits
     .map((edit) => ({ start: positionToOffset(index, edit.range.start), end: positionToOffset(index, edit.range.end), newText: edit.newText }))
     .sort((a, b) => b.start - a.start);
@@ -51,12 +50,12 @@ function applyEdits(text: string, edits: { range: { start: { line: number; chara
 
 describe('positions', () => {
   it('counts \\n, \\r\\n and \\r as line ends', () => {
-    expect(lineStarts('a\nb\r\nc\rd')).toEqual([0, 2, 5, 7]);
+    expect(createLineIndex('a\nb\r\nc\rd').lineStarts).toEqual([0, 2, 5, 7]);
   });
 
   it('counts an emoji as two utf-16 units, four utf-8 bytes and one utf-32 unit', () => {
     const text = 'Hi 👋 team, we cut heads.';
-    const index = indexLines(text);
+    const index = createLineIndex(text);
     const offset = text.indexOf('team');
     expect(offsetToPosition(index, offset, 'utf-16')).toEqual({ line: 0, character: 6 });
     expect(offsetToPosition(index, offset, 'utf-8')).toEqual({ line: 0, character: 8 });
@@ -68,7 +67,7 @@ describe('positions', () => {
 
   it('counts a CJK character or a euro sign as three utf-8 bytes, one utf-16 unit', () => {
     const text = '中€ cut 40 heads';
-    const index = indexLines(text);
+    const index = createLineIndex(text);
     const offset = text.indexOf('cut');
     expect(offsetToPosition(index, offset, 'utf-16')).toEqual({ line: 0, character: 3 });
     expect(offsetToPosition(index, offset, 'utf-8')).toEqual({ line: 0, character: 7 });
@@ -79,14 +78,14 @@ describe('positions', () => {
   });
 
   it('counts accented letters as two utf-8 bytes', () => {
-    const index = indexLines('Café staff\nnext');
+    const index = createLineIndex('Café staff\nnext');
     expect(offsetToPosition(index, 5, 'utf-8')).toEqual({ line: 0, character: 6 });
     expect(positionToOffset(index, { line: 0, character: 6 }, 'utf-8')).toBe(5);
   });
 
   it('round-trips every offset that starts a character, in every encoding', () => {
     const text = 'Ünïcode 👩‍💻 line\r\n\n  second 🎉 line\rthird';
-    const index = indexLines(text);
+    const index = createLineIndex(text);
     for (let offset = 0; offset <= text.length; offset++) {
       const code = text.charCodeAt(offset);
       if (code >= 0xdc00 && code <= 0xdfff) continue;
@@ -98,13 +97,13 @@ describe('positions', () => {
   });
 
   it('clamps a character past the end of its line to the line end, before the line break', () => {
-    const index = indexLines('short\r\nnext');
+    const index = createLineIndex('short\r\nnext');
     expect(positionToOffset(index, { line: 0, character: 99 })).toBe(5);
     expect(positionToOffset(index, { line: 9, character: 0 })).toBe('short\r\nnext'.length);
   });
 
   it('never splits a surrogate pair', () => {
-    const index = indexLines('a🎉b');
+    const index = createLineIndex('a🎉b');
     expect(positionToOffset(index, { line: 0, character: 2 }, 'utf-16')).toBe(1);
     expect(positionToOffset(index, { line: 0, character: 3 }, 'utf-8')).toBe(1);
   });
@@ -125,7 +124,7 @@ describe('findingToDiagnostic', () => {
   it('maps severity, code, docs link and source, with a range from the offsets', () => {
     const text = 'Intro 🚀\nWe will cut 40 heads from support.';
     const finding = findingIn(text, 'cut 40 heads', { severity: 'error' });
-    expect(findingToDiagnostic(finding, indexLines(text), 'utf-16')).toEqual({
+    expect(findingToDiagnostic(finding, createLineIndex(text), 'utf-16')).toEqual({
       range: { start: { line: 1, character: 8 }, end: { line: 1, character: 20 } },
       severity: 1,
       code: 'people-as-units',
@@ -133,13 +132,13 @@ describe('findingToDiagnostic', () => {
       source: 'tonelint',
       message: finding.message,
     });
-    expect(findingToDiagnostic({ ...finding, severity: 'warning' }, indexLines(text), 'utf-16').severity).toBe(2);
-    expect(findingToDiagnostic({ ...finding, severity: 'info' }, indexLines(text), 'utf-16').severity).toBe(3);
+    expect(findingToDiagnostic({ ...finding, severity: 'warning' }, createLineIndex(text), 'utf-16').severity).toBe(2);
+    expect(findingToDiagnostic({ ...finding, severity: 'info' }, createLineIndex(text), 'utf-16').severity).toBe(3);
   });
 
   it('puts ranges after an emoji on the same line in utf-16 units', () => {
     const text = 'Team 🎉🎉 news: we will cut 40 heads.';
-    const diagnostic = findingToDiagnostic(findingIn(text, 'cut 40 heads'), indexLines(text), 'utf-16');
+    const diagnostic = findingToDiagnostic(findingIn(text, 'cut 40 heads'), createLineIndex(text), 'utf-16');
     expect(diagnostic.range.start.character).toBe(text.indexOf('cut'));
     expect(diagnostic.range.start.character).toBe(Array.from(text.slice(0, text.indexOf('cut'))).length + 2);
   });
@@ -149,7 +148,7 @@ describe('edits', () => {
   it('replaces the finding with the chosen suggestion, right after non-ASCII text', () => {
     const text = 'Ça va 👋 — we will cut 40 heads from support.';
     const finding = findingIn(text, '40 heads');
-    expect(applyEdits(text, [suggestionEdit(finding, '40 colleagues', indexLines(text), 'utf-16')])).toBe(
+    expect(applyEdits(text, [suggestionEdit(finding, '40 colleagues', createLineIndex(text), 'utf-16')])).toBe(
       'Ça va 👋 — we will cut 40 colleagues from support.',
     );
   });
@@ -166,12 +165,12 @@ describe('edits', () => {
       findingIn(text, 'ghi', { fix: { range: [8, 11], text: 'ghi' } }),
       findingIn(text, 'def'),
     ];
-    expect(applyEdits(text, fixAllEdits(findings, indexLines(text), 'utf-16'))).toBe('ABC def ghi');
+    expect(applyEdits(text, fixAllEdits(findings, createLineIndex(text), 'utf-16'))).toBe('ABC def ghi');
   });
 
   it('disables a rule for the next line with a markdown comment on its own line, keeping list indentation', () => {
     const text = '# Plan\n\n- first\n  - We will cut 40 heads.\n';
-    const edit = disableLineEdit(findingIn(text, 'cut 40 heads'), indexLines(text), 'markdown');
+    const edit = disableLineEdit(findingIn(text, 'cut 40 heads'), createLineIndex(text), 'markdown');
     expect(applyEdits(text, [edit])).toBe(
       '# Plan\n\n- first\n  <!-- tonelint-disable-next-line people-as-units -->\n  - We will cut 40 heads.\n',
     );
@@ -179,13 +178,13 @@ describe('edits', () => {
 
   it('keeps blockquote markers and the file’s CRLF line endings', () => {
     const text = 'Intro\r\n\r\n> We will cut 40 heads.\r\n';
-    const edit = disableLineEdit(findingIn(text, 'cut 40 heads'), indexLines(text), 'markdown');
+    const edit = disableLineEdit(findingIn(text, 'cut 40 heads'), createLineIndex(text), 'markdown');
     expect(applyEdits(text, [edit])).toBe('Intro\r\n\r\n> <!-- tonelint-disable-next-line people-as-units -->\r\n> We will cut 40 heads.\r\n');
   });
 
   it('uses a # comment for plain text', () => {
     const text = 'We will cut 40 heads.';
-    expect(applyEdits(text, [disableLineEdit(findingIn(text, 'cut 40 heads'), indexLines(text), 'text')])).toBe(
+    expect(applyEdits(text, [disableLineEdit(findingIn(text, 'cut 40 heads'), createLineIndex(text), 'text')])).toBe(
       '# tonelint-disable-next-line people-as-units\nWe will cut 40 heads.',
     );
     expect(directiveComment('disable', 'x', 'text')).toBe('# tonelint-disable x');
@@ -193,11 +192,11 @@ describe('edits', () => {
 
   it('disables a rule for the file at the top, after front matter', () => {
     const plain = 'Memo\n\nWe will cut 40 heads.\n';
-    expect(applyEdits(plain, [disableFileEdit('people-as-units', indexLines(plain), 'markdown')])).toBe(
+    expect(applyEdits(plain, [disableFileEdit('people-as-units', createLineIndex(plain), 'markdown')])).toBe(
       '<!-- tonelint-disable people-as-units -->\nMemo\n\nWe will cut 40 heads.\n',
     );
     const withFrontMatter = '---\ntitle: Memo\n---\nWe will cut 40 heads.\n';
-    expect(applyEdits(withFrontMatter, [disableFileEdit('people-as-units', indexLines(withFrontMatter), 'markdown')])).toBe(
+    expect(applyEdits(withFrontMatter, [disableFileEdit('people-as-units', createLineIndex(withFrontMatter), 'markdown')])).toBe(
       '---\ntitle: Memo\n---\n<!-- tonelint-disable people-as-units -->\nWe will cut 40 heads.\n',
     );
   });
