@@ -1,6 +1,8 @@
 // What `npm install tonelint` gets: what a user runs (the CLI, the built library with types, the
 // rule packs and the scorer's weights), and not the project's tooling or maps to absent sources.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers.js';
 
@@ -18,6 +20,12 @@ describe('the npm package', () => {
 
   it('leaves out source maps, the evaluation harness, scripts and tests', () => {
     expect(paths.filter((path) => path.endsWith('.map') || path.startsWith('dist/eval/') || path.startsWith('scripts/') || path.startsWith('tests/') || path.startsWith('data/'))).toEqual([]);
+  });
+
+  it('ships no script that points at a source map (the maps and src/ are not shipped)', () => {
+    const scripts = paths.filter((path) => path.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(50);
+    expect(scripts.filter((path) => readFileSync(join(repoRoot, path), 'utf8').includes('sourceMappingURL'))).toEqual([]);
   });
 
   it('keeps the weights within 8 MB', () => {
