@@ -10,8 +10,8 @@ const fixable = () => {
 };
 const unfixable = () => ruleExample((rule) => !rule.fix && rule.severity === 'error', 'error-level, not fixable');
 
-// These need a built-in safe fix; the rule pack may have none (a fix must keep the meaning in
-// every context). They are skipped, visibly, until one lands.
+// These need a built-in safe fix (a fix must keep the meaning in every context): if the pack ever
+// has none, they fail with that reason instead of passing on nothing.
 const hasFixableRule = fixableSample !== undefined;
 
 describe('--fix without any safe fix to apply', () => {
@@ -86,6 +86,21 @@ describe('--fix (with a fix: true rule)', () => {
     expect(text.endsWith('\r\nLast line')).toBe(true);
     expect(text.replace(/\r\n/g, '')).not.toMatch(/\n/);
     expect(statSync(join(cwd, 'memo.txt')).mode & 0o777).toBe(0o640);
+  });
+
+  it('keeps a group-writable 0664 file 0664 under a 022 umask (a new file would get 0644)', () => {
+    const fix = fixable();
+    const cwd = project({ 'memo.md': `${fix.text}\n` });
+    chmodSync(join(cwd, 'memo.md'), 0o664);
+    // The CLI inherits this process's umask; set it, so the test does not depend on the shell's.
+    const previous = process.umask(0o022);
+    try {
+      tonelint(['memo.md', '--fix'], { cwd });
+    } finally {
+      process.umask(previous);
+    }
+    expect(readFileSync(join(cwd, 'memo.md'), 'utf8')).not.toBe(`${fix.text}\n`);
+    expect((statSync(join(cwd, 'memo.md')).mode & 0o7777).toString(8)).toBe('664');
   });
 
   it('writes through a symlink, leaving the link a link', () => {

@@ -6,7 +6,7 @@ import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { writeFileAtomic } from '../../src/node/write.js';
 import { decodeText, encodeText } from '../../src/node/read.js';
 
@@ -39,8 +39,11 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['memo.md']);
   });
 
-  // 0o664 and 0o666 have bits a 022 umask strips from a new file: only an explicit chmod keeps them.
-  it.each([0o600, 0o640, 0o644, 0o664, 0o666, 0o755, 0o775, 0o444, 0o2750])('keeps mode %s', async (mode) => {
+  // 0o664 and 0o666 have bits a 022 umask strips from a new file: only an explicit chmod keeps
+  // them. The umask is set here, not inherited: under a 002 umask a write without chmod keeps 0664.
+  it.each([0o600, 0o640, 0o644, 0o664, 0o666, 0o755, 0o775, 0o444, 0o2750].map((mode) => [mode.toString(8), mode]))('keeps mode %s under umask 022', async (_, mode) => {
+    const previous = process.umask(0o022);
+    onTestFinished(() => void process.umask(previous));
     const path = join(dir, 'memo.md');
     writeFileSync(path, original);
     chmodSync(path, mode);
@@ -96,8 +99,7 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['memo.md']);
   });
 
-  it('leaves the original untouched in a read-only directory (skipped as root, where chmod does not stop writes; the EFBIG case above covers root)', async (context) => {
-    if (process.getuid?.() === 0) context.skip();
+  it.skipIf(process.getuid?.() === 0)('leaves the original untouched in a read-only directory (skipped as root, where chmod does not stop writes; the EFBIG case above covers root)', async () => {
     const path = join(dir, 'memo.md');
     writeFileSync(path, original);
     chmodSync(dir, 0o555);
