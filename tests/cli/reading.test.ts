@@ -71,9 +71,8 @@ describe('reading files', () => {
     expect(parseJson(result)).toHaveLength(1);
   });
 
-  it('an unreadable file is an error (exit 2) naming it; the rest are linted', () => {
-    // /proc/self/mem is a regular file that fails to read with EIO, even for root.
-    if (!existsSync('/proc/self/mem')) return;
+  // /proc/self/mem is a regular file that fails to read with EIO, even for root (Linux only).
+  it.skipIf(!existsSync('/proc/self/mem'))('an unreadable file is an error (exit 2) naming it; the rest are linted', () => {
     const { text } = errorExample();
     const cwd = project({ 'good.md': `${text}\n` });
     const result = tonelint(['/proc/self/mem', 'good.md', '-f', 'json'], { cwd });
@@ -83,8 +82,8 @@ describe('reading files', () => {
     expect(parseJson(result)).toHaveLength(1);
   });
 
-  it('a file without read permission is an error naming it', () => {
-    if (process.getuid?.() === 0) return; // root reads everything; covered by the EIO case above
+  // Root reads everything: skipped there, where the EIO case above covers the error path.
+  it.skipIf(process.getuid?.() === 0)('a file without read permission is an error naming it', () => {
     const { text } = errorExample();
     const cwd = project({ 'secret.md': `${text}\n` });
     execFileSync('chmod', ['000', join(cwd, 'secret.md')]);
