@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/core/**/*.test.ts', 'tests/node/**/*.test.ts', 'tests/lsp/convert.test.ts', 'tests/safety/write.test.ts', 'tests/fuzz/matcher.test.ts', 'tests/plugin/plugin.test.ts'],
+    include: ['tests/core/**/*.test.ts', 'tests/node/**/*.test.ts', 'tests/lsp/convert.test.ts', 'tests/safety/write.test.ts', 'tests/plugin/plugin.test.ts'],
     testTimeout: 60_000,
   },
 });

@@ -54,7 +54,7 @@ describe.skipIf(!(hasGit && hasPreCommit))('pre-commit try-repo <clone of this r
     });
   };
 
-  it.concurrent('fails on a memo with dehumanizing language, printing the report with its rewrites', async () => {
+  it('fails on a memo with dehumanizing language, printing the report with its rewrites', async () => {
     const result = await tryRepo(memos.bad);
     expect(result.code, report(result)).toBe(1);
     expect(result.output, report(result)).toMatch(/tonelint\.+Failed/);
@@ -65,7 +65,7 @@ describe.skipIf(!(hasGit && hasPreCommit))('pre-commit try-repo <clone of this r
     expect(result.output, report(result)).toMatch(/(?:fix|try): “/);
   }, preCommitInstallTimeoutMs + 30_000);
 
-  it.concurrent('passes on the honest rewrite', async () => {
+  it('passes on the honest rewrite', async () => {
     const result = await tryRepo(memos.good);
     expect(result.code, report(result)).toBe(0);
     expect(result.output, report(result)).toMatch(/tonelint\.+Passed/);
