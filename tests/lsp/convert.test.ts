@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/finding.js';
 import { createLineIndex } from '../../src/core/position.js';
@@ -214,5 +215,42 @@ describe('hoverMarkdown', () => {
     expect(markdown).toContain('Counting colleagues as heads');
     expect(markdown).toContain('- cut 40 roles\n- 40 colleagues');
     expect(markdown).toContain('(https://example.test/rules/people-as-units)');
+  });
+});
+
+describe('positions against an independent count', () => {
+  // Any mix of 1-, 2-, 3- and 4-byte UTF-8 characters, lone surrogates and all three line ends.
+  const piece = fc.constantFrom('a', ' ', 'é', 'ß', '€', '中', '’', '—', '😀', '👩‍💻', '\uD800', '\uDC00', '\n', '\r\n', '\r');
+  const text = fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join(''));
+  const count: Record<'utf-8' | 'utf-16' | 'utf-32', (prefix: string) => number> = {
+    // Node writes a lone surrogate as U+FFFD, three bytes, as the server counts it.
+    'utf-8': (prefix) => Buffer.byteLength(prefix, 'utf8'),
+    'utf-16': (prefix) => prefix.length,
+    'utf-32': (prefix) => [...prefix].length,
+  };
+
+  it.each(['utf-8', 'utf-16', 'utf-32'] as const)('maps every character boundary to its line and %s column, and back', (encoding) => {
+    let boundaries = 0;
+    fc.assert(
+      fc.property(text, (value) => {
+        const index = createLineIndex(value);
+        const lines = value.split(/\r\n|\r|\n/);
+        let offset = 0;
+        lines.forEach((line, lineNumber) => {
+          for (let at = 0; at <= line.length; at++) {
+            const code = line.charCodeAt(at);
+            // Inside a surrogate pair is not a character boundary.
+            if (at > 0 && code >= 0xdc00 && code <= 0xdfff && line.charCodeAt(at - 1) >= 0xd800 && line.charCodeAt(at - 1) <= 0xdbff) continue;
+            const position = { line: lineNumber, character: count[encoding](line.slice(0, at)) };
+            expect(offsetToPosition(index, offset + at, encoding)).toEqual(position);
+            expect(positionToOffset(index, position, encoding)).toBe(offset + at);
+            boundaries++;
+          }
+          offset += line.length + (value.startsWith('\r\n', offset + line.length) ? 2 : 1);
+        });
+      }),
+      { seed: 15, numRuns: 300 },
+    );
+    expect(boundaries).toBeGreaterThan(1000);
   });
 });
