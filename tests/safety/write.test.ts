@@ -28,6 +28,21 @@ function probeUnderLimit(path: string, text: string, blocks: number, flag?: stri
   return JSON.parse(out.trim().split('\n').at(-1)!);
 }
 
+/**
+ * Runs the test under a 022 umask. A worker thread (StrykerJS runs vitest in threads) cannot set
+ * the umask: there the inherited one must already strip group and other write bits, or the test
+ * fails instead of passing on modes the umask never touched.
+ */
+function useUmask022(): void {
+  try {
+    const previous = process.umask(0o022);
+    onTestFinished(() => void process.umask(previous));
+  } catch {
+    const inherited = process.umask();
+    if ((inherited & 0o022) !== 0o022) throw new Error(`cannot set the umask in a worker thread, and the inherited ${inherited.toString(8)} keeps 0o022's bits`);
+  }
+}
+
 describe('writeFileAtomic', () => {
   it('replaces the file through a rename: new inode, no temp file left behind', async () => {
     const path = join(dir, 'memo.md');
@@ -42,8 +57,7 @@ describe('writeFileAtomic', () => {
   // 0o664 and 0o666 have bits a 022 umask strips from a new file: only an explicit chmod keeps
   // them. The umask is set here, not inherited: under a 002 umask a write without chmod keeps 0664.
   it.each([0o600, 0o640, 0o644, 0o664, 0o666, 0o755, 0o775, 0o444, 0o2750].map((mode) => [mode.toString(8), mode]))('keeps mode %s under umask 022', async (_, mode) => {
-    const previous = process.umask(0o022);
-    onTestFinished(() => void process.umask(previous));
+    useUmask022();
     const path = join(dir, 'memo.md');
     writeFileSync(path, original);
     chmodSync(path, mode);
