@@ -4,6 +4,8 @@ import type { Finding } from '../../src/core/finding.js';
 import { createLineIndex } from '../../src/core/position.js';
 import {
   directiveComment,
+  findingTouches,
+  lineEndingOf,
   disableFileEdit,
   disableLineEdit,
   findingToDiagnostic,
@@ -252,5 +254,164 @@ describe('positions against an independent count', () => {
       { seed: 15, numRuns: 300 },
     );
     expect(boundaries).toBeGreaterThan(1000);
+  });
+});
+
+describe('hoverMarkdown, line by line', () => {
+  const finding = findingIn('We will cut 40 heads.', 'cut 40 heads', { suggestions: [] });
+
+  it('is the message, the rule and its levels, then each part the rule has, separated by blank lines', () => {
+    expect(
+      hoverMarkdown({ ...finding, suggestions: ['40 colleagues'] }, { summary: '  Units.  ', rationale: ' Because. ', suggestions: ['unused'], url: 'https://rule.test' }),
+    ).toBe(
+      [
+        `**${finding.message}**`,
+        '',
+        '`people-as-units` · dehumanizing · warning',
+        '',
+        'Units.',
+        '',
+        'Because.',
+        '',
+        'Rewrites:',
+        '',
+        '- 40 colleagues',
+        '',
+        '[Rule documentation](https://example.test/rules/people-as-units)',
+      ].join('\n'),
+    );
+  });
+
+  it('falls back to the rule\'s suggestions and url, and leaves out what neither has', () => {
+    expect(hoverMarkdown({ ...finding, url: '' }, { suggestions: ['a', 'b'], url: 'https://rule.test' })).toBe(
+      [`**${finding.message}**`, '', '`people-as-units` · dehumanizing · warning', '', 'Rewrites:', '', '- a', '- b', '', '[Rule documentation](https://rule.test)'].join('\n'),
+    );
+    expect(hoverMarkdown({ ...finding, url: '' }, undefined)).toBe([`**${finding.message}**`, '', '`people-as-units` · dehumanizing · warning'].join('\n'));
+    expect(hoverMarkdown({ ...finding, url: '' }, { suggestions: [] })).not.toContain('Rewrites');
+  });
+
+  it('explains a scorer finding: confidence, cues, and advice instead of rewrites', () => {
+    const scored = { ...finding, url: '', confidence: 0.876, cues: ['cut', '40 heads'], advice: true, suggestions: ['Name who decided.'] };
+    expect(hoverMarkdown(scored, undefined)).toBe(
+      [`**${finding.message}**`, '', '`people-as-units` · dehumanizing · warning', '', 'Learned scorer: confidence 0.88; cues: “cut”, “40 heads”.', '', 'What to do:', '', '- Name who decided.'].join('\n'),
+    );
+    expect(hoverMarkdown({ ...scored, cues: [] }, undefined)).toContain('Learned scorer: confidence 0.88.\n');
+    expect(hoverMarkdown({ ...scored, cues: undefined }, undefined)).toContain('Learned scorer: confidence 0.88.\n');
+  });
+});
+
+describe('suggestionTitle', () => {
+  it('shortens a suggestion over 60 characters to 57 and an ellipsis', () => {
+    const finding = findingIn('cut 40 heads', '40 heads');
+    expect(suggestionTitle(finding, 'x'.repeat(60))).toBe(`Replace “40 heads” with “${'x'.repeat(60)}”`);
+    expect(suggestionTitle(finding, 'x'.repeat(61))).toBe(`Replace “40 heads” with “${'x'.repeat(57)}…”`);
+  });
+});
+
+describe('findingTouches', () => {
+  const finding = findingIn('abc cut 40 heads xyz', 'cut 40 heads'); // offsets 4-16
+  it.each([
+    [0, 3, false],
+    [0, 4, true],
+    [16, 16, true],
+    [17, 20, false],
+    [8, 9, true],
+    [0, 20, true],
+  ])('range %i-%i: %s', (start, end, touches) => {
+    expect(findingTouches(finding, start, end)).toBe(touches);
+  });
+});
+
+describe('lineEndingOf', () => {
+  it.each([
+    ['a\r\nb', '\r\n'],
+    ['a\nb\r\n', '\n'],
+    ['\nb', '\n'],
+    ['\r\n', '\r\n'],
+    ['a\rb', '\r'],
+    ['ab', '\n'],
+    ['', '\n'],
+  ])('%j uses %j', (text, ending) => {
+    expect(lineEndingOf(text)).toBe(ending);
+  });
+});
+
+describe('directives inserted by code actions', () => {
+  it('copies indentation and blockquote markers in Markdown, only indentation in plain text', () => {
+    const quoted = 'Intro\n  > > We will cut 40 heads.\n';
+    expect(applyEdits(quoted, [disableLineEdit(findingIn(quoted, 'cut 40 heads'), createLineIndex(quoted), 'markdown')])).toBe(
+      'Intro\n  > > <!-- tonelint-disable-next-line people-as-units -->\n  > > We will cut 40 heads.\n',
+    );
+    const text = 'Intro\n\t > We will cut 40 heads.\r\n';
+    expect(applyEdits(text, [disableLineEdit(findingIn(text, 'cut 40 heads'), createLineIndex(text), 'text')])).toBe(
+      'Intro\n\t # tonelint-disable-next-line people-as-units\n\t > We will cut 40 heads.\r\n',
+    );
+  });
+
+  it('puts a file directive after TOML front matter, and only in Markdown', () => {
+    const toml = '+++\ntitle = "Memo"\n+++\nWe will cut 40 heads.\n';
+    expect(applyEdits(toml, [disableFileEdit('people-as-units', createLineIndex(toml), 'markdown')])).toBe(
+      '+++\ntitle = "Memo"\n+++\n<!-- tonelint-disable people-as-units -->\nWe will cut 40 heads.\n',
+    );
+    expect(applyEdits(toml, [disableFileEdit('people-as-units', createLineIndex(toml), 'text')])).toBe(`# tonelint-disable people-as-units\n${toml}`);
+  });
+
+  it('reads front matter after a BOM, with trailing spaces on the fences, and not when it never closes', () => {
+    const bom = '\uFEFF---\na: 1\n---  \nText\n';
+    expect(applyEdits(bom, [disableFileEdit('x', createLineIndex(bom), 'markdown')])).toBe('\uFEFF---\na: 1\n---  \n<!-- tonelint-disable x -->\nText\n');
+    const open = '---\na: 1\nText\n';
+    expect(applyEdits(open, [disableFileEdit('x', createLineIndex(open), 'markdown')])).toBe(`<!-- tonelint-disable x -->\n${open}`);
+    const notFence = '--- x\na\n---\n';
+    expect(applyEdits(notFence, [disableFileEdit('x', createLineIndex(notFence), 'markdown')])).toBe(`<!-- tonelint-disable x -->\n${notFence}`);
+    const dashes = '---\na\n----\nb\n---\n';
+    expect(applyEdits(dashes, [disableFileEdit('x', createLineIndex(dashes), 'markdown')])).toBe('---\na\n----\nb\n---\n<!-- tonelint-disable x -->\n');
+  });
+
+  it('appends after front matter that ends the file, on a line of its own', () => {
+    const only = '---\na: 1\n---';
+    expect(applyEdits(only, [disableFileEdit('x', createLineIndex(only), 'markdown')])).toBe('---\na: 1\n---\n<!-- tonelint-disable x -->\n');
+    const crlf = '---\r\na: 1\r\n---';
+    expect(applyEdits(crlf, [disableFileEdit('x', createLineIndex(crlf), 'markdown')])).toBe('---\r\na: 1\r\n---\r\n<!-- tonelint-disable x -->\r\n');
+  });
+});
+
+describe('diagnostics', () => {
+  it('link the rule documentation only when the finding has a url', () => {
+    const text = 'We will cut 40 heads.';
+    expect(findingToDiagnostic(findingIn(text, 'cut 40 heads', { url: '' }), createLineIndex(text), 'utf-16')).not.toHaveProperty('codeDescription');
+  });
+});
+
+describe('positions at the edges', () => {
+  const text = 'ab\ncd';
+  const index = createLineIndex(text);
+  it('maps a line before the first to the start and a line past the last to the end', () => {
+    expect(positionToOffset(index, { line: -1, character: 1 }, 'utf-8')).toBe(0);
+    expect(positionToOffset(index, { line: 2, character: 0 }, 'utf-8')).toBe(text.length);
+    expect(positionToOffset(index, { line: 1, character: 9 }, 'utf-8')).toBe(text.length);
+  });
+
+  it('maps a character inside a surrogate pair to the pair\'s start, in every encoding', () => {
+    const emoji = 'a\uDBFF\uDFFFb';
+    const at = createLineIndex(emoji);
+    expect(positionToOffset(at, { line: 0, character: 2 }, 'utf-16')).toBe(1);
+    expect(positionToOffset(at, { line: 0, character: 3 }, 'utf-8')).toBe(1);
+    expect(offsetToPosition(at, 2, 'utf-8')).toEqual({ line: 0, character: 1 });
+    expect(offsetToPosition(at, 2, 'utf-32')).toEqual({ line: 0, character: 1 });
+    expect(offsetToPosition(at, 3, 'utf-8')).toEqual({ line: 0, character: 5 });
+    // A high surrogate at the very end, and one followed by a non-surrogate, are lone: 3 bytes each.
+    const lone = createLineIndex('\uD800a\uD800');
+    expect(offsetToPosition(lone, 4, 'utf-8')).toEqual({ line: 0, character: 7 });
+    expect(offsetToPosition(createLineIndex('\uD800\uE000'), 2, 'utf-8')).toEqual({ line: 0, character: 6 });
+  });
+
+  it('counts U+007F as one byte, U+0080 and U+07FF as two, U+0800 as three', () => {
+    const chars = createLineIndex('\u007f\u0080\u07ff\u0800');
+    expect([1, 2, 3, 4].map((offset) => offsetToPosition(chars, offset, 'utf-8').character)).toEqual([1, 3, 5, 8]);
+  });
+
+  it('takes the first encoding the server speaks, skipping others', () => {
+    expect(negotiateEncoding([])).toBe('utf-16');
+    expect(negotiateEncoding(['x-unknown', 'utf-32'])).toBe('utf-32');
   });
 });
