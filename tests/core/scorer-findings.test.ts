@@ -326,3 +326,67 @@ describe('memoEvidence', () => {
     expect(loads).toBe(2);
   });
 });
+
+describe('the previous sentence as context', () => {
+  const contextual = (evidence: Record<string, [string, number]>): ScorerModel => {
+    const base = model({});
+    for (const [word, [klass, weight]] of Object.entries(evidence)) base.weights[scorerClasses.indexOf(klass as never)][hashFeature(`p|${word}`) & (size - 1)] += weight;
+    return { ...base, features: { ...features, contextWeight: 1 } };
+  };
+
+  it('is read by the scorer from the sentence before, not the one after', () => {
+    const m = contextual({ bloodbath: ['alarmist', 60] });
+    const before = run(['A bloodbath is coming.', 'The staff will hear more on Monday.'], {}, m);
+    expect(before.map((finding) => finding.actual)).toEqual(['The staff will hear more on Monday']);
+    expect(run(['The staff will hear more on Monday.', 'A bloodbath is coming.'], {}, m)).toEqual([]);
+  });
+
+  it('decides whether a quoted phrase is a mention, from the sentence before', () => {
+    const m = contextual({ union: ['ok', 60] });
+    const phrase = (id: string) => id === 'people-as-units';
+    const at = (text: string, actual: string): Finding => {
+      const offset = text.lastIndexOf(actual);
+      return { ruleId: 'people-as-units', category: 'dehumanizing', severity: 'warning', message: '', start: { line: 1, column: offset + 1, offset }, end: { line: 1, column: offset + actual.length + 1, offset: offset + actual.length }, actual, suggestions: [], url: '' };
+    };
+    const after = paragraph('The union wrote to us.', 'It quoted "cut 40 heads" from the plan.');
+    const quoted = at(after.text, 'cut 40 heads');
+    expect(dropQuotedMentions([quoted], () => m, 0.9, after.text, after.paragraphs, phrase)).toEqual([]);
+    const first = paragraph('It quoted "cut 40 heads" from the plan.', 'The union wrote to us.');
+    const kept = at(first.text, 'cut 40 heads');
+    expect(dropQuotedMentions([kept], () => m, 0.9, first.text, first.paragraphs, phrase)).toEqual([kept]);
+  });
+});
+
+describe('quoted mentions, at the edges', () => {
+  const okModel = model({ union: ['ok', 20] });
+  const phrase = (id: string) => id === 'people-as-units';
+  const at = (text: string, actual: string, from = 0): Finding => {
+    const offset = text.indexOf(actual, from);
+    return { ruleId: 'people-as-units', category: 'dehumanizing', severity: 'warning', message: '', start: { line: 1, column: offset + 1, offset }, end: { line: 1, column: offset + actual.length + 1, offset: offset + actual.length }, actual, suggestions: [], url: '' };
+  };
+
+  it('keeps a finding only partly inside the quotation marks', () => {
+    const { text, paragraphs } = paragraph('The union objected to "cut 40" heads in the memo.');
+    const partly = at(text, 'cut 40" heads');
+    expect(dropQuotedMentions([partly], () => okModel, 0.7, text, paragraphs, phrase)).toEqual([partly]);
+  });
+
+  it('judges a finding by the paragraph and the sentence it is in', () => {
+    const one = paragraph('The union objected to "cut 40 heads" in the memo.');
+    const two = paragraph('Management said to "cut 12 heads" today, staff.');
+    const text = `${one.text}\n\n${two.text}`;
+    const shift = one.text.length + 2;
+    const second: Paragraph = {
+      start: shift,
+      end: text.length,
+      sentences: [tokenizeSentence(two.text, shift)],
+    };
+    const paragraphs = [one.paragraphs[0], second];
+    const m = model({ union: ['ok', 20], management: ['dehumanizing', 20] });
+    const first = at(text, 'cut 40 heads');
+    const other = at(text, 'cut 12 heads');
+    expect(dropQuotedMentions([first, other], () => m, 0.7, text, paragraphs, phrase)).toEqual([other]);
+    expect(dropQuotedMentions([other, first], () => m, 0.7, text, [second, one.paragraphs[0]], phrase)).toEqual([other]);
+  });
+});
+
