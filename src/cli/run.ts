@@ -8,7 +8,7 @@ import type { Finding, Point } from '../core/finding.js';
 import type { DisableDirective, LintResult } from '../lint.js';
 import { ConfigErrors, ConfigResolver, loadConfigFile, type LoadedConfig } from '../node/config.js';
 import { expandInputs, type InputFile } from '../node/files.js';
-import { formatForPath } from '../node/format.js';
+import { formatForPath, type DocumentFormat } from '../node/format.js';
 import { createIgnoreMatcher, ignoreFileName, ignoreNothing, readIgnoreFile, type IgnoreMatcher } from '../node/ignore.js';
 import { decodeText, encodeText, formatBytes, readTextFile, type TextFile } from '../node/read.js';
 import { writeFileAtomic } from '../node/write.js';
@@ -255,7 +255,7 @@ async function lintStdin(
 /** Lints `text`; with --fix or --fix-dry-run applies safe fixes in passes and lints the result. */
 async function lintAndFix(
   original: string,
-  format: 'markdown' | 'text',
+  format: DocumentFormat,
   config: LintConfig,
   options: RunOptions,
   engine: Engine,
