@@ -16,8 +16,10 @@ import { loadFormatter } from './formatters/index.js';
 import { countSeverities, totals, type FileReport, type ReportMessage } from './formatters/report.js';
 import type { RunOptions } from './options.js';
 import { Problems } from './problems.js';
+import { lintWordFile } from './word.js';
+import { isWordPath } from '../node/word.js';
 
-type Engine = typeof import('../index.js');
+export type Engine = typeof import('../index.js');
 
 export interface CliIO {
   cwd: string;
@@ -33,7 +35,7 @@ const concurrency = 8;
 /** ESLint's limit: fixes can uncover or unblock other fixes, so apply them in passes. */
 const maxFixPasses = 10;
 
-interface Outcome {
+export interface Outcome {
   report?: FileReport;
   /** The unified diff of the safe fixes (--fix-dry-run). */
   diff?: string;
@@ -183,6 +185,7 @@ function configIgnoreMatcher(enabled: boolean): (loaded: LoadedConfig) => Ignore
 }
 
 async function lintFile(file: InputFile, config: LintConfig, options: RunOptions, io: CliIO, engine: Engine, problems: Problems): Promise<Outcome> {
+  if (isWordPath(file.path)) return lintWordFile(file, config, options, io, engine, problems);
   let source: TextFile;
   try {
     source = await readTextFile(file.path, options.maxFileSize);
@@ -253,7 +256,7 @@ async function lintStdin(
 }
 
 /** Lints `text`; with --fix or --fix-dry-run applies safe fixes in passes and lints the result. */
-async function lintAndFix(
+export async function lintAndFix(
   original: string,
   format: DocumentFormat,
   config: LintConfig,
@@ -282,13 +285,14 @@ async function lintAndFix(
   }
 }
 
-function reportReadProblem(error: unknown, file: InputFile, problems: Problems): void {
+export function reportReadProblem(error: unknown, file: InputFile, problems: Problems): void {
   if (!(error instanceof TonelintError)) {
     problems.fail(error);
     return;
   }
   switch (error.code) {
     case 'InputBinary':
+    case 'InputDocument':
     case 'InputEncoding':
     case 'InputTooLarge':
       problems.warn(error);
@@ -303,7 +307,7 @@ function reportReadProblem(error: unknown, file: InputFile, problems: Problems):
   }
 }
 
-function toReport(filePath: string, displayPath: string, text: string, result: LintResult): FileReport {
+export function toReport(filePath: string, displayPath: string, text: string, result: LintResult): FileReport {
   const messages: ReportMessage[] = [
     ...result.findings.map(findingToMessage),
     ...result.unusedDisableDirectives.map((directive) => directiveToMessage(directive, text)),

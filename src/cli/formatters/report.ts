@@ -2,6 +2,7 @@
 // are pure: reports in, a string out; no I/O, no clock, no environment.
 import type { DocumentSummary } from '../../core/summary.js';
 import type { Category, Fix, Point, Severity } from '../../core/finding.js';
+import type { Place } from '../../core/place.js';
 import type { RuleInfo } from '../../lint.js';
 
 /** A finding, or a CLI-level message such as an unused disable directive (`ruleId: null`). */
@@ -20,6 +21,8 @@ export interface ReportMessage {
   cues?: string[];
   /** The suggestions are advice, not in-place rewrites (see Finding.advice). */
   advice?: boolean;
+  /** Word documents: the paragraph (and table cell) and the words around the finding; start and end are then offsets into the document's prose. */
+  place?: Place;
 }
 
 export interface FileReport {
