@@ -213,7 +213,7 @@ async function lintFile(file: InputFile, config: LintConfig, options: RunOptions
       }
     }
   }
-  return { report: toReport(file.path, shownPath, text, result), diff };
+  return { report: withDocument(toReport(file.path, shownPath, text, result), options, formatForPath(file.path), text), diff };
 }
 
 async function lintStdin(
@@ -249,7 +249,7 @@ async function lintStdin(
   const linted = await lintAndFix(source.text, formatForPath(filePath), loaded.config, options, engine, problems, name);
   if (!linted) return options.fix ? { stdoutBytes: bytes } : {};
   const shownPath = filePath ? display(filePath, io.cwd) : '<stdin>';
-  const outcome: Outcome = { report: toReport(filePath ?? '<stdin>', shownPath, linted.text, linted.result) };
+  const outcome: Outcome = { report: withDocument(toReport(filePath ?? '<stdin>', shownPath, linted.text, linted.result), options, formatForPath(filePath), linted.text) };
   if (options.fix) outcome.stdoutBytes = encodeText(linted.text, source.encoding, source.bom);
   if (options.fixDryRun && linted.text !== source.text) outcome.diff = await unifiedDiff(shownPath, source.text, linted.text);
   return outcome;
@@ -313,6 +313,11 @@ export function toReport(filePath: string, displayPath: string, text: string, re
     ...result.unusedDisableDirectives.map((directive) => directiveToMessage(directive, text)),
   ].sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset || String(a.ruleId).localeCompare(String(b.ruleId)));
   return { filePath, displayPath, messages, ...countSeverities(messages), summary: result.summary };
+}
+
+/** The html report shows the document itself: only then is its text kept in the report. */
+export function withDocument(report: FileReport, options: RunOptions, format: NonNullable<FileReport['document']>['format'], text: string): FileReport {
+  return options.format === 'html' ? { ...report, document: { format, text } } : report;
 }
 
 function findingToMessage(finding: Finding): ReportMessage {

@@ -8,7 +8,7 @@ import type { InputFile } from '../node/files.js';
 import { readWordFile } from '../node/word.js';
 import type { RunOptions } from './options.js';
 import type { Problems } from './problems.js';
-import { display, lintAndFix, reportReadProblem, toReport, type CliIO, type Engine, type Outcome } from './run.js';
+import { display, lintAndFix, reportReadProblem, toReport, withDocument, type CliIO, type Engine, type Outcome } from './run.js';
 
 export async function lintWordFile(file: InputFile, config: LintConfig, options: RunOptions, io: CliIO, engine: Engine, problems: Problems): Promise<Outcome> {
   let read: ReadText;
@@ -32,5 +32,5 @@ export async function lintWordFile(file: InputFile, config: LintConfig, options:
     return place ? { ...rest, message: text, place } : { ...rest, message: text };
   });
   const summary = report.summary ? summaryInParagraphs(report.summary, read) : undefined;
-  return { report: { ...report, messages, ...(summary ? { summary } : {}) } };
+  return { report: withDocument({ ...report, messages, ...(summary ? { summary } : {}) }, options, 'word', read.text) };
 }

@@ -37,6 +37,8 @@ export interface FileReport {
   infoCount: number;
   /** The document's verdict (absent for files that could not be linted). */
   summary?: DocumentSummary;
+  /** The text the offsets point into, kept only for the formatters that show the document (html). */
+  document?: { format: 'markdown' | 'text' | 'html' | 'word'; text: string };
 }
 
 export interface FormatContext {
@@ -50,7 +52,7 @@ export interface FormatContext {
 
 export type Formatter = (reports: readonly FileReport[], context: FormatContext) => string;
 
-export const formatterNames = ['stylish', 'json', 'sarif', 'github'] as const;
+export const formatterNames = ['stylish', 'json', 'sarif', 'github', 'html'] as const;
 export type FormatterName = (typeof formatterNames)[number];
 
 /** The pseudo rule id unused disable directives are reported under where an id is required. */
