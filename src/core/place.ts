@@ -2,10 +2,10 @@
 // them, where each piece of it came from, and the places people use to find a finding again
 // (line and column in the HTML they wrote; paragraph, table cell and the words around it in a
 // Word document, which has no lines). Pure.
-import { categories, type Category, type Finding } from './finding.js';
+import type { Finding } from './finding.js';
 import { createLineIndex } from './position.js';
 import { applyDirectives, parseDirectives, type DisableDirective } from './suppress.js';
-import type { DocumentSummary } from './summary.js';
+import { countByCategory, type DocumentSummary } from './summary.js';
 
 /** Where a block of prose sits in a document that has no lines (a Word document). */
 export interface BlockPlace {
@@ -77,14 +77,18 @@ export function messageInParagraphs(message: string, read: ReadText): string {
 export function summaryInParagraphs(summary: DocumentSummary, read: ReadText): DocumentSummary {
   const lines = createLineIndex(read.text);
   const paragraph = (line: number) => blockAt(read.blocks, lines.offsetAt(line, 1))?.place.paragraph;
-  const withParagraph = <T extends { line?: number }>(element: T): T => {
-    const found = element.line !== undefined ? paragraph(element.line) : undefined;
-    return found !== undefined ? { ...element, paragraph: found } : element;
-  };
+  return movePlaces(summary, (place) => {
+    const found = place.line !== undefined ? paragraph(place.line) : undefined;
+    return found !== undefined ? { ...place, paragraph: found } : place;
+  });
+}
+
+/** The summary with `move` applied to each place it names (the announcement and each element). */
+function movePlaces(summary: DocumentSummary, move: <T extends { line?: number }>(place: T) => T): DocumentSummary {
   const moved: DocumentSummary = { ...summary };
-  if (moved.announcement) moved.announcement = withParagraph(moved.announcement);
+  if (moved.announcement) moved.announcement = move(moved.announcement);
   if (moved.elements) {
-    moved.elements = Object.fromEntries(Object.entries(moved.elements).map(([name, element]) => [name, withParagraph(element)])) as DocumentSummary['elements'];
+    moved.elements = Object.fromEntries(Object.entries(moved.elements).map(([name, element]) => [name, move(element)])) as DocumentSummary['elements'];
   }
   return moved;
 }
@@ -154,17 +158,10 @@ export function resultInSource(
     return moved;
   });
   const { findings, unused } = applyDirectives(moved, parseDirectives(source, 'markdown'));
-  const counts = Object.fromEntries(categories.map((category) => [category, 0])) as Record<Category, number>;
-  for (const finding of findings) counts[finding.category] += 1;
+  const counts = countByCategory(findings);
   const readLines = createLineIndex(read.text);
   const line = (readLine: number) => lines.pointAt(at(readLines.offsetAt(readLine, 1))).line;
-  const summary: DocumentSummary = { ...result.summary, counts };
-  if (summary.announcement) summary.announcement = { ...summary.announcement, line: line(summary.announcement.line) };
-  if (summary.elements) {
-    summary.elements = Object.fromEntries(
-      Object.entries(summary.elements).map(([name, element]) => [name, element.line !== undefined ? { ...element, line: line(element.line) } : element]),
-    ) as DocumentSummary['elements'];
-  }
+  const summary = movePlaces({ ...result.summary, counts }, (place) => (place.line !== undefined ? { ...place, line: line(place.line) } : place));
   return { findings, unusedDisableDirectives: reportUnused ? unused : [], summary };
 }
 

@@ -32,9 +32,15 @@ export interface DocumentSummary {
   counts: Record<Category, number>;
 }
 
-export function summarizeDocument(text: string, lines: LineIndex, documents: readonly DocumentCheck[], findings: readonly Finding[]): DocumentSummary {
+/** How many findings (or report messages) of each category; uncategorised ones are not counted. */
+export function countByCategory(findings: Iterable<{ category: Category | null }>): Record<Category, number> {
   const counts = Object.fromEntries(categories.map((category) => [category, 0])) as Record<Category, number>;
-  for (const finding of findings) counts[finding.category] += 1;
+  for (const finding of findings) if (finding.category) counts[finding.category] += 1;
+  return counts;
+}
+
+export function summarizeDocument(text: string, lines: LineIndex, documents: readonly DocumentCheck[], findings: readonly Finding[]): DocumentSummary {
+  const counts = countByCategory(findings);
   const cut = documents.find((check) => check.ruleId === CUT_RULE);
   const summary: DocumentSummary = {
     announcesCuts: cut !== undefined,
@@ -54,7 +60,7 @@ export function summarizeDocument(text: string, lines: LineIndex, documents: rea
 }
 
 /** "line 9", or "paragraph 4" in a Word document. */
-function where(place: { line?: number; paragraph?: number }): string {
+export function where(place: { line?: number; paragraph?: number }): string {
   return place.paragraph !== undefined ? `paragraph ${place.paragraph}` : `line ${place.line}`;
 }
 

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { categories, type Category } from '../../core/finding.js';
 import { describeContext, describePlace, readOffsetOf } from '../../core/place.js';
-import { memoElements, type DocumentSummary, type MemoElement } from '../../core/summary.js';
+import { countByCategory, memoElements, where, type DocumentSummary, type MemoElement } from '../../core/summary.js';
 import { readHtml } from '../../plugin/html.js';
 import type { FileReport, Formatter, ReportMessage } from './report.js';
 import { plural, totals } from './report.js';
@@ -105,7 +105,7 @@ export const formatHtml: Formatter = (reports, context) => {
   const styleHash = createHash('sha256').update(stylesheet).digest('base64');
   const csp = `default-src 'none'; style-src 'sha256-${styleHash}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
   const sum = totals(reports);
-  const counts = countByCategory(reports);
+  const counts = countByCategory(reports.flatMap((report) => report.messages));
   const title = reports.length === 1 ? `tonelint report: ${reports[0].displayPath}` : `tonelint report: ${plural(reports.length, 'document')}`;
   const findings = sum.errorCount + sum.warningCount + sum.infoCount;
   const body = [
@@ -141,7 +141,7 @@ export const formatHtml: Formatter = (reports, context) => {
 function fileSection(report: FileReport, fileNumber: number): string {
   const parts = [`<section class="file" id="file-${fileNumber}">`, `<h2>${escapeHtml(report.displayPath)}</h2>`];
   if (report.summary) parts.push(verdict(report.summary));
-  parts.push(countsTable(countByCategory([report]), 'Findings by category'));
+  parts.push(countsTable(countByCategory(report.messages), 'Findings by category'));
   const items = report.messages.map((message, index) => findingItem(message, fileNumber, index + 1));
   const list = items.length > 0 ? `<ol class="findings">\n${items.join('\n')}\n</ol>` : '<p class="none">No findings: nothing to change.</p>';
   const document = report.document ? documentView(report, fileNumber) : '';
@@ -167,22 +167,12 @@ function verdict(summary: DocumentSummary): string {
   return `<div class="verdict"><h3>The memo as a whole</h3>\n${lines.join('\n')}\n</div>`;
 }
 
-function where(place: { line?: number; paragraph?: number }): string {
-  return place.paragraph !== undefined ? `paragraph ${place.paragraph}` : `line ${place.line}`;
-}
-
 function countsTable(counts: Record<Category, number>, caption: string): string {
   const rows = categories.map(
     (category) =>
       `<tr data-category="${category}"><th scope="row"><span class="swatch cat-${category}"></span>${escapeHtml(categoryNames[category])}</th><td class="n">${counts[category]}</td><td>${escapeHtml(categoryHelp[category])}</td></tr>`,
   );
   return `<div class="counts"><h3>${escapeHtml(caption)}</h3><table class="counts"><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
-}
-
-function countByCategory(reports: readonly FileReport[]): Record<Category, number> {
-  const counts = Object.fromEntries(categories.map((category) => [category, 0])) as Record<Category, number>;
-  for (const report of reports) for (const message of report.messages) if (message.category) counts[message.category] += 1;
-  return counts;
 }
 
 function findingItem(message: ReportMessage, fileNumber: number, number: number): string {
