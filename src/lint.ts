@@ -19,13 +19,16 @@ import { summarizeDocument, type DocumentSummary } from './core/summary.js';
 import type { Paragraph } from './core/match/tokens.js';
 import { SOURCE, engineFor } from './plugin/index.js';
 import { parseMarkdown, processorFor } from './plugin/processor.js';
+import { readHtml } from './plugin/html.js';
+import { resultInSource } from './core/place.js';
 import { VFile } from 'vfile';
 import { createLineIndex, sameLengthLineEnds } from './core/position.js';
 
 export type { DisableDirective, RuleInfo, DocumentSummary };
 
 export interface LintOptions {
-  format?: 'markdown' | 'text';
+  /** `html`: the prose of an HTML document; findings point into the HTML (see core/place.ts). */
+  format?: 'markdown' | 'text' | 'html';
   config?: LintConfig;
   /** The scorer's model; by default the shipped weights, loaded on first use. */
   scorerModel?: ScorerModel;
@@ -44,6 +47,7 @@ export interface LintResult {
 
 /** Lints one text. Throws a TonelintError (`ConfigInvalid`, `RuleInvalid`) for bad configuration. */
 export async function lint(text: string, options: LintOptions = {}): Promise<LintResult> {
+  if (options.format === 'html') return lintHtml(text, options);
   const format = options.format ?? 'markdown';
   const config = options.config ?? {};
   assertValidConfig(config, ruleIds());
@@ -92,6 +96,13 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
     unusedDisableDirectives: options.reportUnusedDisableDirectives ? unused : [],
     summary: summarizeDocument(text, lines, documents, kept),
   };
+}
+
+/** HTML: its prose is linted as plain text, and the findings moved back into the HTML. */
+async function lintHtml(source: string, options: LintOptions): Promise<LintResult> {
+  const read = readHtml(source);
+  const result = await lint(read.text, { ...options, format: 'text', reportUnusedDisableDirectives: false });
+  return resultInSource(source, read, result, options.reportUnusedDisableDirectives ?? false);
 }
 
 // A long run of emphasis, bracket or code marks makes Markdown parsers super-linear (and deep

@@ -8,7 +8,7 @@ import type { Finding, Point } from '../core/finding.js';
 import type { DisableDirective, LintResult } from '../lint.js';
 import { ConfigErrors, ConfigResolver, loadConfigFile, type LoadedConfig } from '../node/config.js';
 import { expandInputs, type InputFile } from '../node/files.js';
-import { formatForPath } from '../node/format.js';
+import { formatForPath, type DocumentFormat } from '../node/format.js';
 import { createIgnoreMatcher, ignoreFileName, ignoreNothing, readIgnoreFile, type IgnoreMatcher } from '../node/ignore.js';
 import { decodeText, encodeText, formatBytes, readTextFile, type TextFile } from '../node/read.js';
 import { writeFileAtomic } from '../node/write.js';
@@ -16,8 +16,10 @@ import { loadFormatter } from './formatters/index.js';
 import { countSeverities, totals, type FileReport, type ReportMessage } from './formatters/report.js';
 import type { RunOptions } from './options.js';
 import { Problems } from './problems.js';
+import { lintWordFile } from './word.js';
+import { isWordPath } from '../node/word.js';
 
-type Engine = typeof import('../index.js');
+export type Engine = typeof import('../index.js');
 
 export interface CliIO {
   cwd: string;
@@ -33,7 +35,7 @@ const concurrency = 8;
 /** ESLint's limit: fixes can uncover or unblock other fixes, so apply them in passes. */
 const maxFixPasses = 10;
 
-interface Outcome {
+export interface Outcome {
   report?: FileReport;
   /** The unified diff of the safe fixes (--fix-dry-run). */
   diff?: string;
@@ -183,6 +185,7 @@ function configIgnoreMatcher(enabled: boolean): (loaded: LoadedConfig) => Ignore
 }
 
 async function lintFile(file: InputFile, config: LintConfig, options: RunOptions, io: CliIO, engine: Engine, problems: Problems): Promise<Outcome> {
+  if (isWordPath(file.path)) return lintWordFile(file, config, options, io, engine, problems);
   let source: TextFile;
   try {
     source = await readTextFile(file.path, options.maxFileSize);
@@ -210,7 +213,7 @@ async function lintFile(file: InputFile, config: LintConfig, options: RunOptions
       }
     }
   }
-  return { report: toReport(file.path, shownPath, text, result), diff };
+  return { report: withDocument(toReport(file.path, shownPath, text, result), options, formatForPath(file.path), text), diff };
 }
 
 async function lintStdin(
@@ -246,16 +249,16 @@ async function lintStdin(
   const linted = await lintAndFix(source.text, formatForPath(filePath), loaded.config, options, engine, problems, name);
   if (!linted) return options.fix ? { stdoutBytes: bytes } : {};
   const shownPath = filePath ? display(filePath, io.cwd) : '<stdin>';
-  const outcome: Outcome = { report: toReport(filePath ?? '<stdin>', shownPath, linted.text, linted.result) };
+  const outcome: Outcome = { report: withDocument(toReport(filePath ?? '<stdin>', shownPath, linted.text, linted.result), options, formatForPath(filePath), linted.text) };
   if (options.fix) outcome.stdoutBytes = encodeText(linted.text, source.encoding, source.bom);
   if (options.fixDryRun && linted.text !== source.text) outcome.diff = await unifiedDiff(shownPath, source.text, linted.text);
   return outcome;
 }
 
 /** Lints `text`; with --fix or --fix-dry-run applies safe fixes in passes and lints the result. */
-async function lintAndFix(
+export async function lintAndFix(
   original: string,
-  format: 'markdown' | 'text',
+  format: DocumentFormat,
   config: LintConfig,
   options: RunOptions,
   engine: Engine,
@@ -282,13 +285,14 @@ async function lintAndFix(
   }
 }
 
-function reportReadProblem(error: unknown, file: InputFile, problems: Problems): void {
+export function reportReadProblem(error: unknown, file: InputFile, problems: Problems): void {
   if (!(error instanceof TonelintError)) {
     problems.fail(error);
     return;
   }
   switch (error.code) {
     case 'InputBinary':
+    case 'InputDocument':
     case 'InputEncoding':
     case 'InputTooLarge':
       problems.warn(error);
@@ -303,12 +307,17 @@ function reportReadProblem(error: unknown, file: InputFile, problems: Problems):
   }
 }
 
-function toReport(filePath: string, displayPath: string, text: string, result: LintResult): FileReport {
+export function toReport(filePath: string, displayPath: string, text: string, result: LintResult): FileReport {
   const messages: ReportMessage[] = [
     ...result.findings.map(findingToMessage),
     ...result.unusedDisableDirectives.map((directive) => directiveToMessage(directive, text)),
   ].sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset || String(a.ruleId).localeCompare(String(b.ruleId)));
   return { filePath, displayPath, messages, ...countSeverities(messages), summary: result.summary };
+}
+
+/** The html report shows the document itself: only then is its text kept in the report. */
+export function withDocument(report: FileReport, options: RunOptions, format: NonNullable<FileReport['document']>['format'], text: string): FileReport {
+  return options.format === 'html' ? { ...report, document: { format, text } } : report;
 }
 
 function findingToMessage(finding: Finding): ReportMessage {

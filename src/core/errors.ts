@@ -10,6 +10,7 @@ export type TonelintErrorCode =
   | 'InputEncoding'
   | 'InputTooLarge'
   | 'InputUnreadable'
+  | 'InputDocument'
   | 'UsageInvalid'
   | 'ScorerInvalid';
 

@@ -6,7 +6,7 @@ import { TonelintError } from '../core/errors.js';
 import type { IgnoreMatcher } from './ignore.js';
 import { ioError } from './read.js';
 
-export const defaultExtensions = ['.md', '.markdown', '.txt'] as const;
+export const defaultExtensions = ['.md', '.markdown', '.txt', '.html', '.htm', '.docx'] as const;
 
 /** Directory names never walked into. */
 const skippedDirectories = new Set(['node_modules', '.git']);

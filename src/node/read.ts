@@ -24,6 +24,12 @@ const binarySniffLength = 8000;
 
 /** Reads `path` as text; every failure is a `TonelintError` naming the file. */
 export async function readTextFile(path: string, maxFileSize = defaultMaxFileSize): Promise<TextFile> {
+  const { bytes, mode } = await readRegularFile(path, maxFileSize);
+  return { ...decodeText(bytes, path), bytes, mode };
+}
+
+/** Reads the bytes of a regular file within the size limit; every failure is a `TonelintError` naming the file. */
+export async function readRegularFile(path: string, maxFileSize = defaultMaxFileSize): Promise<{ bytes: Buffer; mode: number }> {
   let handle: fs.FileHandle;
   try {
     // O_NONBLOCK: opening a FIFO must not hang waiting for a writer; it is refused below.
@@ -48,7 +54,7 @@ export async function readTextFile(path: string, maxFileSize = defaultMaxFileSiz
     if (bytes.length > maxFileSize) {
       throw new TonelintError('InputTooLarge', `grew over the ${formatBytes(maxFileSize)} limit while being read; skipped`, { file: path });
     }
-    return { ...decodeText(bytes, path), bytes, mode: stat.mode & 0o7777 };
+    return { bytes, mode: stat.mode & 0o7777 };
   } catch (error) {
     throw ioError(error, path);
   } finally {

@@ -1,7 +1,7 @@
 // `pre-commit install` and a real `git commit`, with the users' example config
 // (examples/hooks/.pre-commit-config.yaml) pointed at a clone of this repository at HEAD:
 // the commit of a memo with dehumanizing language is refused, its honest rewrite is committed.
-// Also: plain-text files, a file list longer than one command line with spaces in every path,
+// Also: plain-text, HTML and Word files, a file list longer than one command line with spaces in every path,
 // files pre-commit or tonelint must skip, and the manual tonelint-fix hook.
 // Skipped without pre-commit or git locally; fails under CI=true.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,6 +26,7 @@ import {
   tempRepo,
   writeFiles,
 } from './helpers/git.js';
+import { wordDocument } from '../helpers/word.js';
 
 const hasGit = requireTool('git', '.ci/run installs git');
 const hasPreCommit = requireTool('pre-commit', '.ci/run installs pre-commit (Debian package)');
@@ -51,7 +52,7 @@ describe.skipIf(!(hasGit && hasPreCommit))('pre-commit install, then git commit'
     const config = parse(readFileSync(join(hookExamples, '.pre-commit-config.yaml'), 'utf8')) as {
       repos: { repo: string; rev: string; hooks: { id: string }[] }[];
     };
-    expect(config.repos[0].hooks.map((hook) => hook.id)).toEqual(['tonelint', 'tonelint-fix']);
+    expect(config.repos[0].hooks.map((hook) => hook.id)).toEqual(['tonelint', 'tonelint-word', 'tonelint-fix']);
     config.repos[0].repo = hookRepo.dir;
     config.repos[0].rev = hookRepo.sha;
     writeFiles(repo.dir, { '.pre-commit-config.yaml': stringify(config), '.tonelintignore': 'archive/\n' });
@@ -105,6 +106,28 @@ describe.skipIf(!(hasGit && hasPreCommit))('pre-commit install, then git commit'
     const accepted = await repo.commit('Add the minutes');
     expect(accepted.code, report(accepted)).toBe(0);
   }, 120_000);
+
+  it('reads HTML and Word memos too: .html through the tonelint hook, .docx through tonelint-word', async () => {
+    const before = await repo.head();
+    const html = (text: string) => `<!doctype html><html><body>${text.split('\n\n').map((part) => `<p>${part.replace(/^# /, '')}</p>`).join('')}</body></html>`;
+    const word = (text: string) => wordDocument(text.split('\n\n').map((part) => part.replace(/^# /, '').trim()));
+    writeFileSync(join(repo.dir, 'mail.html'), html(memos.bad));
+    writeFileSync(join(repo.dir, 'memo.docx'), await word(memos.bad));
+    await repo.git('add', 'mail.html', 'memo.docx');
+    const refused = await repo.commit('Add the announcement drafts');
+    expect(refused.code, report(refused)).not.toBe(0);
+    expect(refused.output, report(refused)).toMatch(/tonelint \(Word documents\)\.+Failed/);
+    expect(refused.output, report(refused)).toContain('mail.html');
+    expect(refused.output, report(refused)).toMatch(/memo\.docx\n[\s\S]*?paragraph 2\s+error\s+“40 heads”/);
+    expect(await repo.head()).toBe(before);
+
+    writeFileSync(join(repo.dir, 'mail.html'), html(memos.good));
+    writeFileSync(join(repo.dir, 'memo.docx'), await word(memos.good));
+    await repo.git('add', 'mail.html', 'memo.docx');
+    const accepted = await repo.commit('Add the announcement drafts');
+    expect(accepted.code, report(accepted)).toBe(0);
+    expect(await repo.committedFiles()).toEqual(expect.arrayContaining(['mail.html', 'memo.docx']));
+  }, 180_000);
 
   it('lints a list longer than one command line with spaces in every path, and lets ignored and other-type files through', async () => {
     const before = await repo.head();

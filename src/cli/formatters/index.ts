@@ -1,4 +1,4 @@
-// Formatter lookup; SARIF is loaded only when asked for, to keep the default start-up small.
+// Formatter lookup; SARIF and HTML are loaded only when asked for, to keep the default start-up small.
 import type { Formatter, FormatterName } from './report.js';
 
 export async function loadFormatter(name: FormatterName): Promise<Formatter> {
@@ -11,5 +11,7 @@ export async function loadFormatter(name: FormatterName): Promise<Formatter> {
       return (await import('./sarif.js')).formatSarif;
     case 'github':
       return (await import('./github.js')).formatGithub;
+    case 'html':
+      return (await import('./html.js')).formatHtml;
   }
 }

@@ -20,6 +20,8 @@ export const formatJson: Formatter = (reports) => {
       ...(message.cues !== undefined ? { cues: message.cues } : {}),
       // The suggestions are advice about the whole sentence, not text to put in place of the span.
       ...(message.advice ? { advice: true } : {}),
+      // Word documents: line and column count in the prose tonelint read; the place is what a person finds in Word.
+      ...(message.place ? { place: message.place } : {}),
     })),
     errorCount: report.errorCount,
     warningCount: report.warningCount,

@@ -2,6 +2,7 @@
 // are pure: reports in, a string out; no I/O, no clock, no environment.
 import type { DocumentSummary } from '../../core/summary.js';
 import type { Category, Fix, Point, Severity } from '../../core/finding.js';
+import type { Place } from '../../core/place.js';
 import type { RuleInfo } from '../../lint.js';
 
 /** A finding, or a CLI-level message such as an unused disable directive (`ruleId: null`). */
@@ -20,6 +21,8 @@ export interface ReportMessage {
   cues?: string[];
   /** The suggestions are advice, not in-place rewrites (see Finding.advice). */
   advice?: boolean;
+  /** Word documents: the paragraph (and table cell) and the words around the finding; start and end are then offsets into the document's prose. */
+  place?: Place;
 }
 
 export interface FileReport {
@@ -34,6 +37,8 @@ export interface FileReport {
   infoCount: number;
   /** The document's verdict (absent for files that could not be linted). */
   summary?: DocumentSummary;
+  /** The text the offsets point into, kept only for the formatters that show the document (html). */
+  document?: { format: 'markdown' | 'text' | 'html' | 'word'; text: string };
 }
 
 export interface FormatContext {
@@ -47,7 +52,7 @@ export interface FormatContext {
 
 export type Formatter = (reports: readonly FileReport[], context: FormatContext) => string;
 
-export const formatterNames = ['stylish', 'json', 'sarif', 'github'] as const;
+export const formatterNames = ['stylish', 'json', 'sarif', 'github', 'html'] as const;
 export type FormatterName = (typeof formatterNames)[number];
 
 /** The pseudo rule id unused disable directives are reported under where an id is required. */

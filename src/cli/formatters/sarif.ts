@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Severity } from '../../core/finding.js';
 import type { FileReport, Formatter } from './report.js';
 import { eachMessage, unusedDirectiveRuleId } from './report.js';
+import { describeContext, describePlace } from '../../core/place.js';
 
 const levels: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const informationUri = 'https://github.com/tonelint/tonelint';
@@ -60,21 +61,30 @@ export const formatSarif: Formatter = (reports, context) => {
       ruleId,
       ruleIndex,
       level: levels[message.severity],
-      message: { text: `${message.message}${rewrite}` },
+      message: { text: `${message.place ? `${describePlace(message.place)}: ` : ''}${message.message}${rewrite}` },
       locations: [
-        {
-          physicalLocation: {
-            artifactLocation,
-            region: {
-              startLine: message.start.line,
-              startColumn: message.start.column,
-              endLine: message.end.line,
-              endColumn: message.end.column,
-              charOffset: message.start.offset,
-              charLength: message.end.offset - message.start.offset,
+        message.place
+          ? {
+              // A Word document: no region of the file's bytes holds the text, so the place is a
+              // logical one (paragraph, table cell) with the words around the finding.
+              physicalLocation: { artifactLocation },
+              logicalLocations: [{ name: describePlace(message.place), kind: 'paragraph' }],
+              message: { text: describeContext(message.place) },
+              properties: { place: message.place },
+            }
+          : {
+              physicalLocation: {
+                artifactLocation,
+                region: {
+                  startLine: message.start.line,
+                  startColumn: message.start.column,
+                  endLine: message.end.line,
+                  endColumn: message.end.column,
+                  charOffset: message.start.offset,
+                  charLength: message.end.offset - message.start.offset,
+                },
+              },
             },
-          },
-        },
       ],
       ...(message.fix
         ? {

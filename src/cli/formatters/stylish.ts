@@ -3,6 +3,7 @@
 import type { FileReport, Formatter, ReportMessage } from './report.js';
 import { plural, totals } from './report.js';
 import { BENCHMARK_RULE, CUT_RULE, summaryLine } from '../../core/summary.js';
+import { describeContext, describePlace } from '../../core/place.js';
 
 const codes = { red: [31, 39], yellow: [33, 39], blue: [34, 39], dim: [2, 22], underline: [4, 24], green: [32, 39] } as const;
 type Style = keyof typeof codes;
@@ -29,7 +30,8 @@ export const formatStylish: Formatter = (reports, context) => {
 
 function formatFile(report: FileReport, paint: (style: Style, text: string) => string): string {
   const rows = report.messages.map((message) => ({
-    place: `${message.start.line}:${message.start.column}-${message.end.line}:${message.end.column}`,
+    // A Word document has no lines: its findings are found by paragraph and the words around them.
+    place: message.place ? describePlace(message.place) : `${message.start.line}:${message.start.column}-${message.end.line}:${message.end.column}`,
     severity: message.severity,
     message,
   }));
@@ -43,6 +45,7 @@ function formatFile(report: FileReport, paint: (style: Style, text: string) => s
     lines.push(
       `  ${row.place.padEnd(placeWidth)}  ${paint(severityStyle, row.severity.padEnd(severityWidth))}  ${oneLine(row.message.message)}${label ? `  ${paint('dim', label)}` : ''}`,
     );
+    if (row.message.place) lines.push(`${indent}${paint('dim', `near: ${describeContext(row.message.place)}`)}`);
     const rewrite = describeRewrite(row.message);
     if (rewrite) lines.push(`${indent}${paint('green', rewrite)}`);
   }

@@ -1,0 +1,36 @@
+// A Word document through the CLI: read its prose (node/word.ts), lint it as plain text, and
+// give every message its place (paragraph, table cell, the words around it). --fix never writes
+// a .docx: rewriting Word's XML safely is not tonelint's job, and a memo's author edits in Word.
+import { TonelintError } from '../core/errors.js';
+import { messageInParagraphs, placeOf, summaryInParagraphs, type ReadText } from '../core/place.js';
+import type { LintConfig } from '../core/config.js';
+import type { InputFile } from '../node/files.js';
+import { readWordFile } from '../node/word.js';
+import type { RunOptions } from './options.js';
+import type { Problems } from './problems.js';
+import { display, lintAndFix, reportReadProblem, toReport, withDocument, type CliIO, type Engine, type Outcome } from './run.js';
+
+export async function lintWordFile(file: InputFile, config: LintConfig, options: RunOptions, io: CliIO, engine: Engine, problems: Problems): Promise<Outcome> {
+  let read: ReadText;
+  try {
+    read = await readWordFile(file.path, options.maxFileSize);
+  } catch (error) {
+    reportReadProblem(error, file, problems);
+    return {};
+  }
+  if (options.fix || options.fixDryRun) {
+    problems.warn(new TonelintError('UsageInvalid', `${options.fix ? '--fix' : '--fix-dry-run'} does not change Word documents; checked without fixing (make the changes in Word)`, { file: file.path }));
+  }
+  const linted = await lintAndFix(read.text, 'text', config, { ...options, fix: false, fixDryRun: false }, engine, problems, file.path);
+  if (!linted) return {};
+  const report = toReport(file.path, display(file.path, io.cwd), read.text, linted.result);
+  const messages = report.messages.map((message) => {
+    const place = placeOf(read, message.start.offset, message.end.offset);
+    // A fix's offsets point into the prose tonelint read, not into the file: there is none to apply.
+    const { fix: _fix, ...rest } = message;
+    const text = messageInParagraphs(rest.message, read);
+    return place ? { ...rest, message: text, place } : { ...rest, message: text };
+  });
+  const summary = report.summary ? summaryInParagraphs(report.summary, read) : undefined;
+  return { report: withDocument({ ...report, messages, ...(summary ? { summary } : {}) }, options, 'word', read.text) };
+}
