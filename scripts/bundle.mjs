@@ -48,7 +48,7 @@ const esmYaml = {
 
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'dist/cli/main.js', lsp: 'dist/lsp/main.js' },
+  entryPoints: { cli: 'dist/cli/main.js', lsp: 'dist/lsp/main.js', 'lint-worker': 'dist/cli/lint-worker.js' },
   outdir,
   bundle: true,
   // Splitting keeps the dynamic imports lazy: `--help` does not load the engine, a lint does not
