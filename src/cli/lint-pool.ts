@@ -15,6 +15,13 @@ import type { Outcome } from './run.js';
 export const poolMinBytes = 256 * 1024;
 /** Below this many files a run stays in one thread. */
 export const poolMinFiles = 4;
+/**
+ * Below this many cores a run stays in one thread unless TONELINT_WORKERS says otherwise. On 2
+ * cores one lint thread already keeps ~1.5 cores busy (V8's GC and compiler threads), and a
+ * second thread's own warm-up cost more than it saved: the 200-file tree took 1.23x as long
+ * with 2 threads as with 1 (bench/RESULTS.md, 3b3f2aa; CPU 6.0 s vs 4.8 s).
+ */
+export const poolMinCores = 3;
 
 export interface LintTask {
   file: InputFile;
@@ -30,13 +37,15 @@ export interface LintTaskResult {
 
 /**
  * How many threads lint (the main thread counts as one): 1 means no pool. TONELINT_WORKERS
- * overrides the choice (the bench compares 1 and N); otherwise one per core for enough text.
+ * overrides the choice (the bench compares 1 and N); otherwise one per core for enough text on
+ * a machine with enough cores.
  */
 export function lintThreads(fileCount: number, totalBytes: number, env: NodeJS.ProcessEnv): number {
   const forced = env.TONELINT_WORKERS !== undefined && env.TONELINT_WORKERS !== '' ? Number.parseInt(env.TONELINT_WORKERS, 10) : Number.NaN;
   if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, Math.max(fileCount, 1));
-  if (fileCount < poolMinFiles || totalBytes < poolMinBytes) return 1;
-  return Math.max(1, Math.min(availableParallelism(), fileCount));
+  const cores = availableParallelism();
+  if (cores < poolMinCores || fileCount < poolMinFiles || totalBytes < poolMinBytes) return 1;
+  return Math.min(cores, fileCount);
 }
 
 /**

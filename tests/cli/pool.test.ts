@@ -4,8 +4,11 @@ import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintThreads, poolMinBytes, poolMinFiles } from '../../src/cli/lint-pool.js';
+import { lintThreads, poolMinBytes, poolMinCores, poolMinFiles } from '../../src/cli/lint-pool.js';
 import { cleanSentence, fixableSample, headsSentence, project, tonelint } from './helpers.js';
+
+/** What a run of `files` files with enough text gets by default on this machine. */
+const pooled = (files: number) => (availableParallelism() < poolMinCores ? 1 : Math.min(availableParallelism(), files));
 
 describe('lintThreads', () => {
   it('keeps small runs in one thread', () => {
@@ -13,9 +16,9 @@ describe('lintThreads', () => {
     expect(lintThreads(200, poolMinBytes - 1, {})).toBe(1);
   });
 
-  it('uses a thread per core, never more than there are files, for enough text', () => {
-    expect(lintThreads(200, poolMinBytes, {})).toBe(Math.min(availableParallelism(), 200));
-    expect(lintThreads(poolMinFiles, poolMinBytes, {})).toBe(Math.min(availableParallelism(), poolMinFiles));
+  it('uses a thread per core, never more than there are files, for enough text on enough cores', () => {
+    expect(lintThreads(200, poolMinBytes, {})).toBe(pooled(200));
+    expect(lintThreads(poolMinFiles, poolMinBytes, {})).toBe(pooled(poolMinFiles));
   });
 
   it('follows TONELINT_WORKERS, capped by the number of files, and ignores a value that is not a count', () => {
@@ -68,13 +71,13 @@ describe('a run in several threads', () => {
     if (fixableSample) expect(readFileSync(join(cwds[0].cwd, 'g.md'), 'utf8')).not.toBe(files['g.md']);
   });
 
-  it('starts a pool by itself only for several files with enough text', () => {
+  it('starts a pool by itself only for several files with enough text on enough cores', () => {
     const paragraph = `${cleanSentence} `.repeat(40);
     const big = `${paragraph}\n\n`.repeat(Math.ceil(poolMinBytes / poolMinFiles / paragraph.length) + 1);
     const bigTree = Object.fromEntries(Array.from({ length: poolMinFiles }, (_, index) => [`big-${index}.md`, index === 0 ? `${headsSentence}\n\n${big}` : big]));
     const large = tonelint(['.', '--debug', '-f', 'json'], { cwd: project(bigTree) });
     expect(large.code).toBe(1);
-    expect(large.stderr).toContain(`linting ${poolMinFiles} files in ${Math.min(availableParallelism(), poolMinFiles)} thread`);
+    expect(large.stderr).toContain(`linting ${poolMinFiles} files in ${pooled(poolMinFiles)} thread`);
     const small = tonelint(['.', '--debug', '-f', 'json'], { cwd: project(tree()) });
     expect(small.stderr).toContain('linting 6 files in 1 thread');
   });
