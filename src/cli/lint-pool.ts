@@ -19,7 +19,7 @@ export const poolMinFiles = 4;
  * Below this many cores a run stays in one thread unless TONELINT_WORKERS says otherwise. On 2
  * cores one lint thread already keeps ~1.5 cores busy (V8's GC and compiler threads), and a
  * second thread's own warm-up cost more than it saved: the 200-file tree took 1.23x as long
- * with 2 threads as with 1 (bench/RESULTS.md, 3b3f2aa; CPU 6.0 s vs 4.8 s).
+ * with 2 threads as with 1 (bench/RESULTS.md; CPU 6.0 s vs 4.8 s).
  */
 export const poolMinCores = 3;
 
