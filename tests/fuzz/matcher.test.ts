@@ -7,8 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const fixtures = fileURLToPath(new URL('../fixtures/safety/', import.meta.url));
-/** Seconds a probe may run before it counts as a hang. */
-const probeSeconds = Number(process.env.PROBE_TIMEOUT ?? 30);
+/**
+ * Seconds a probe may run before it counts as a hang. Up to five probes run at once beside the
+ * other test worker on 2 shared cores: 30 s killed a linear probe at load 12.
+ */
+const probeSeconds = Number(process.env.PROBE_TIMEOUT ?? 120);
 
 interface ProbeResult extends Finished {
   json?: Record<string, unknown>;
