@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-import { startServer } from '../dist/lsp/main.js';
+import { startServer } from '../dist/bundle/lsp.js';
 startServer();

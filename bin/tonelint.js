@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import('../dist/cli/main.js').then((cli) => cli.runCli());
+import('../dist/bundle/cli.js').then((cli) => cli.runCli());

@@ -9,6 +9,12 @@ interface Entry {
   stack?: string;
 }
 
+/** What a worker thread recorded for one file, structured-cloned to the main thread. */
+export interface RecordedProblems {
+  entries: Entry[];
+  failed: boolean;
+}
+
 export class Problems {
   /** True once any error (exit code 2) has been recorded, here or in a child. */
   get failed(): boolean {
@@ -58,6 +64,17 @@ export class Problems {
 
   debug(text: string): void {
     if (this.#debug) this.#stderr.write(`tonelint: debug: ${text}\n`);
+  }
+
+  /** What was recorded here (not in children), for a worker thread to send to the main thread. */
+  recorded(): RecordedProblems {
+    return { entries: [...this.#entries], failed: this.#failed };
+  }
+
+  /** Takes over what a worker recorded, as if it had been recorded here. */
+  absorb(recorded: RecordedProblems): void {
+    this.#entries.push(...recorded.entries);
+    if (recorded.failed) this.#failed = true;
   }
 
   /** Prints what was recorded so far (children included) and forgets it. */

@@ -13,6 +13,7 @@ import { createIgnoreMatcher, ignoreFileName, ignoreNothing, readIgnoreFile, typ
 import { decodeText, encodeText, formatBytes, readTextFile, type TextFile } from '../node/read.js';
 import { writeFileAtomic } from '../node/write.js';
 import { loadFormatter } from './formatters/index.js';
+import { lintInPool, lintThreads, poolMinFiles, type LintTask, type LintTaskResult } from './lint-pool.js';
 import { countSeverities, totals, type FileReport, type ReportMessage } from './formatters/report.js';
 import type { RunOptions } from './options.js';
 import { Problems } from './problems.js';
@@ -111,7 +112,17 @@ export async function lintCommand(options: RunOptions, io: CliIO, engine: Engine
       return false;
     });
     // A child buffer per file, created in file order, keeps stderr in sorted order too.
-    outcomes = await mapLimit(files, concurrency, (file) => lintFile(file, configs.get(file.path)!.config, options, io, engine, problems.child()));
+    const threads = lintThreads(files.length, await totalSize(files), io.env);
+    problems.debug(`linting ${files.length} file${files.length === 1 ? '' : 's'} in ${threads} thread${threads === 1 ? '' : 's'}`);
+    if (threads > 1) {
+      const tasks = files.map((file): LintTask => ({ file, config: configs.get(file.path)!.config, options, cwd: io.cwd }));
+      const children = files.map(() => problems.child());
+      const results = await lintInPool(tasks, threads, (task) => lintFileTask(task, engine, new Problems(io.stderr, io.cwd, options.debug)));
+      results.forEach((result, index) => children[index].absorb(result.problems));
+      outcomes = results.map((result) => result.outcome);
+    } else {
+      outcomes = await mapLimit(files, concurrency, (file) => lintFile(file, configs.get(file.path)!.config, options, io, engine, problems.child()));
+    }
   }
 
   const reports = outcomes.flatMap((outcome) => (outcome.report ? [outcome.report] : []));
@@ -184,7 +195,20 @@ function configIgnoreMatcher(enabled: boolean): (loaded: LoadedConfig) => Ignore
   };
 }
 
-async function lintFile(file: InputFile, config: LintConfig, options: RunOptions, io: CliIO, engine: Engine, problems: Problems): Promise<Outcome> {
+/** One file of a pooled run, in whichever thread: its outcome and the problems it recorded. */
+export async function lintFileTask(task: LintTask, engine: Engine, problems: Problems): Promise<LintTaskResult> {
+  const outcome = await lintFile(task.file, task.config, task.options, { cwd: task.cwd }, engine, problems);
+  return { outcome, problems: problems.recorded() };
+}
+
+/** The bytes to lint, to decide whether a pool of threads pays for its start-up. */
+async function totalSize(files: readonly InputFile[]): Promise<number> {
+  if (files.length < poolMinFiles) return 0;
+  const sizes = await mapLimit(files, concurrency, (file) => fs.stat(file.path).then((stat) => stat.size, () => 0));
+  return sizes.reduce((sum, size) => sum + size, 0);
+}
+
+async function lintFile(file: InputFile, config: LintConfig, options: RunOptions, io: Pick<CliIO, 'cwd'>, engine: Engine, problems: Problems): Promise<Outcome> {
   if (isWordPath(file.path)) return lintWordFile(file, config, options, io, engine, problems);
   let source: TextFile;
   try {

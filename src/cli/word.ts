@@ -10,7 +10,7 @@ import type { RunOptions } from './options.js';
 import type { Problems } from './problems.js';
 import { display, lintAndFix, reportReadProblem, toReport, withDocument, type CliIO, type Engine, type Outcome } from './run.js';
 
-export async function lintWordFile(file: InputFile, config: LintConfig, options: RunOptions, io: CliIO, engine: Engine, problems: Problems): Promise<Outcome> {
+export async function lintWordFile(file: InputFile, config: LintConfig, options: RunOptions, io: Pick<CliIO, 'cwd'>, engine: Engine, problems: Problems): Promise<Outcome> {
   let read: ReadText;
   try {
     read = await readWordFile(file.path, options.maxFileSize);

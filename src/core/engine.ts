@@ -507,6 +507,9 @@ const functionWords = new Set(
  * that is summarised as the union of each alternative's most selective keys.
  */
 function requiredKeySets(elements: Element[]): Set<string>[] {
+  // The constructor asks twice per pattern (index entry and prefilter); shared sequences more.
+  const cached = requiredSetsCache.get(elements);
+  if (cached) return cached;
   const needs: Set<string>[] = [];
   for (const element of elements) {
     if (element.optional || element.type === 'any' || element.type === 'gap') continue;
@@ -514,9 +517,11 @@ function requiredKeySets(elements: Element[]): Set<string>[] {
   }
   // Only optional elements: one of them must match, whichever it is.
   if (needs.length === 0) needs.push(new Set(elements.flatMap((element) => [...requiredKeys(element)])));
+  requiredSetsCache.set(elements, needs);
   return needs;
 }
 
+const requiredSetsCache = new WeakMap<Element[], Set<string>[]>();
 const requiredCache = new WeakMap<Element[][], Set<string>>();
 
 function requiredKeys(element: Element): Set<string> {

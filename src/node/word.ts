@@ -35,7 +35,9 @@ export async function readWordDocument(bytes: Buffer, file?: string): Promise<Re
   }
   let html: string;
   try {
-    const mammoth = await import('mammoth');
+    // mammoth is CommonJS: its module.exports is `default` both in Node and in the esbuild bundle
+    // (which gives a dynamically imported CommonJS package no named exports).
+    const { default: mammoth } = await import('mammoth');
     html = (await mammoth.convertToHtml({ buffer: bytes })).value;
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);

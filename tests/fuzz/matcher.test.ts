@@ -12,7 +12,7 @@ const fixtures = fileURLToPath(new URL('../fixtures/safety/', import.meta.url));
  * once on a busy 2-core machine once took one past 30 s), and the limit leaves room for a loaded
  * machine while still catching a matcher that never finishes.
  */
-const probeSeconds = Number(process.env.PROBE_TIMEOUT ?? 60);
+const probeSeconds = Number(process.env.PROBE_TIMEOUT ?? 120);
 
 interface ProbeResult extends Finished {
   json?: Record<string, unknown>;

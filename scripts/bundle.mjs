@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Bundles the two executables (dist/cli/main.js, dist/lsp/main.js) into dist/bundle/ after tsc:
+// one file per entry plus shared chunks for the lazily imported parts, so a start-up reads a few
+// files instead of ~270 modules. The library entries (dist/index.js, dist/plugin.js) stay
+// unbundled, with their types. bin/*.js import the bundle; `npm run build` always makes it.
+import { copyFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = path.join(root, 'dist', 'bundle');
+rmSync(outdir, { recursive: true, force: true });
+
+// The compiled rule packs as v8.serialize wrote them (scripts/check-rules.mjs): decoding them is
+// the largest part of a start-up, and v8.deserialize skips both parsing a 2 MB string literal
+// and rebuilding the graph in JavaScript. Falls back to the JSON form if this Node cannot read it.
+const compiledRulesLoader = `
+import { readFileSync } from 'node:fs';
+import { deserialize } from 'node:v8';
+import { fromPortable } from '../core/portable.js';
+export const loadCompiledRules = () => {
+  try {
+    return deserialize(readFileSync(new URL('./compiled-rules.v8', import.meta.url)));
+  } catch {
+    return fromPortable(JSON.parse(readFileSync(new URL('./compiled-rules.json', import.meta.url), 'utf8')));
+  }
+};
+`;
+const v8Rules = {
+  name: 'compiled-rules-v8',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]dist[\\/]generated[\\/]compiled-rules\.js$/ }, () => ({ contents: compiledRulesLoader, loader: 'js', resolveDir: path.join(root, 'dist', 'generated') }));
+  },
+};
+
+// esbuild hands a dynamic import() of a CommonJS package (yaml) its module.exports as `default`
+// only; an ESM module in between gives the config loader the named exports it expects.
+// (`export *` from CommonJS gives no static names either, hence the list.)
+const yamlExports = ['Document', 'LineCounter', 'Parser', 'YAMLParseError', 'isMap', 'isPair', 'isScalar', 'isSeq', 'parse', 'parseDocument', 'stringify', 'visit'];
+const esmYaml = {
+  name: 'esm-yaml',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, (args) => (args.kind === 'dynamic-import' ? { path: 'yaml', namespace: 'esm-yaml' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'esm-yaml' }, () => ({ contents: `export { ${yamlExports.join(', ')} } from 'yaml';`, loader: 'js', resolveDir: root }));
+  },
+};
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { cli: 'dist/cli/main.js', lsp: 'dist/lsp/main.js', 'lint-worker': 'dist/cli/lint-worker.js' },
+  outdir,
+  bundle: true,
+  // Splitting keeps the dynamic imports lazy: `--help` does not load the engine, a lint does not
+  // load the language server.
+  splitting: true,
+  chunkNames: '[name]-[hash]',
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // The bundle and its chunks sit at the same depth as dist/cli/, so `new URL('../../models/…', import.meta.url)`
+  // still finds the weights and package.json.
+  minifySyntax: true,
+  minifyWhitespace: true,
+  keepNames: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [v8Rules, esmYaml],
+  // vscode-languageserver is CommonJS and requires node builtins at run time.
+  banner: { js: "import { createRequire as __tonelintRequire } from 'node:module'; const require = __tonelintRequire(import.meta.url);" },
+});
+for (const name of ['compiled-rules.v8', 'compiled-rules.json']) copyFileSync(path.join(root, 'dist', 'generated', name), path.join(outdir, name));
