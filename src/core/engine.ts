@@ -329,6 +329,9 @@ export class Engine {
       const terms = this.terms(requirement.terms);
       for (const paragraph of paragraphs) {
         for (const [index, sentence] of paragraph.sentences.entries()) {
+          // A question asks for an element ("Who made this decision?", "Will there be severance?");
+          // only an answer gives it.
+          if (isQuestion(text, sentence)) continue;
           // Any occurrence that is not negated counts ("no question about severance: severance is 12 weeks").
           const found = terms.findAll(sentence.tokens).find((match) => !this.isNegated(sentence.tokens, match.first));
           if (found !== undefined) {

@@ -109,3 +109,36 @@ describe('a question about cuts', async () => {
     expect(result.summary.announcement?.line).toBe(5);
   });
 });
+
+describe('a question about an element', async () => {
+  const { lint } = await import('../../src/index.js');
+  const cut = 'We are closing the Leeds depot and 40 roles will end in June. This is painful for colleagues who built it over twenty years.';
+  it('does not give it: an FAQ that asks who decided and whether there is severance, and answers neither', async () => {
+    const faq = `${cut}\n\n**Who made this decision?**\n\nIt followed a review of the network.\n\n**Will there be severance?**\n\nDetails will follow.`;
+    const { summary } = await lint(faq, { config: { scorer: { enabled: false } } });
+    expect(summary.elements?.['decision-owner']).toEqual({ present: false });
+    expect(summary.elements?.support).toEqual({ present: false });
+  });
+  it('leaves the answers that do give them to be read', async () => {
+    const faq = `${cut}\n\n**Who made this decision?**\n\nI did.\n\n**Will there be severance?**\n\nYes: twelve weeks of pay for everyone affected.`;
+    const { summary } = await lint(faq, { config: { scorer: { enabled: false } } });
+    expect(summary.elements?.support).toEqual({ present: true, line: 9 });
+  });
+});
+
+describe('memo vocabulary that names no decider and gives no support', async () => {
+  const { lint } = await import('../../src/index.js');
+  const elementsOf = async (memo: string) => (await lint(memo, { config: { scorer: { enabled: false } } })).summary.elements;
+  it('bare leadership, or the company concluding, is not a decision owner; a named team is', async () => {
+    const ending = ' that 60 roles in claims will end in March. I am sorry for what this means for the people in claims.';
+    expect((await elementsOf(`Leadership has concluded${ending}`))?.['decision-owner'].present).toBe(false);
+    expect((await elementsOf(`The company has concluded${ending}`))?.['decision-owner'].present).toBe(false);
+    expect((await elementsOf(`The executive leadership team has concluded${ending}`))?.['decision-owner'].present).toBe(true);
+  });
+  it('a pension as a cost line, or a coaching job, is not support; a pension the people keep is', async () => {
+    const cut = 'I decided that 60 roles in claims will end in March, and I am sorry. ';
+    expect((await elementsOf(`${cut}Our pension and energy costs have risen by £9m.`))?.support.present).toBe(false);
+    expect((await elementsOf(`${cut}The junior coaching coordinator post goes too.`))?.support.present).toBe(false);
+    expect((await elementsOf(`${cut}Your pension contributions continue until your last day.`))?.support.present).toBe(true);
+  });
+});
