@@ -134,6 +134,8 @@ describe('memo vocabulary that names no decider and gives no support', async () 
     expect((await elementsOf(`Leadership has concluded${ending}`))?.['decision-owner'].present).toBe(false);
     expect((await elementsOf(`The company has concluded${ending}`))?.['decision-owner'].present).toBe(false);
     expect((await elementsOf(`The executive leadership team has concluded${ending}`))?.['decision-owner'].present).toBe(true);
+    expect((await elementsOf(`The trustees met on 4 March and decided, on my recommendation,${ending}`))?.['decision-owner'].present).toBe(true);
+    expect((await elementsOf(`The Executive Committee, chaired by me, concluded${ending}`))?.['decision-owner'].present).toBe(true);
   });
   it('a pension as a cost line, or a coaching job, is not support; a pension the people keep is', async () => {
     const cut = 'I decided that 60 roles in claims will end in March, and I am sorry. ';
