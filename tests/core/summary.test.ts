@@ -144,3 +144,18 @@ describe('memo vocabulary that names no decider and gives no support', async () 
     expect((await elementsOf(`${cut}Your pension contributions continue until your last day.`))?.support.present).toBe(true);
   });
 });
+
+describe('thanks in a cut memo', async () => {
+  const { lint } = await import('../../src/index.js');
+  const ack = async (memo: string) => (await lint(memo, { config: { scorer: { enabled: false } } })).summary.elements?.acknowledgment.present;
+  const cut = 'I decided that 60 roles in claims will end in March; everyone affected gets 12 weeks of pay. ';
+  it('acknowledge the people leaving when they thank them for what they did', async () => {
+    expect(await ack(`${cut}Thank you for the care you have shown our customers over the years.`)).toBe(true);
+    expect(await ack(`${cut}I want to thank each of them.`)).toBe(true);
+  });
+  it('do not when they are a sign-off or thank everyone for something else', async () => {
+    expect(await ack(`${cut}Thank you for your continued focus on our customers.`)).toBe(false);
+    expect(await ack(`${cut}Thanks to all of you who came along to Thursday's open forum.`)).toBe(false);
+  });
+});
+
