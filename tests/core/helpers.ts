@@ -51,3 +51,17 @@ export async function lintWith(rules: CompiledRules, text: string, format: 'mark
 }
 
 export const actuals = (findings: Finding[]) => findings.map((finding) => finding.actual);
+
+/** A finding on line 1 between two offsets, for tests of merging and ordering. */
+export const findingAt = (ruleId: string, category: Finding['category'], start: number, end: number, confidence?: number): Finding => ({
+  ruleId,
+  category,
+  severity: 'warning',
+  message: ruleId,
+  start: { line: 1, column: start + 1, offset: start },
+  end: { line: 1, column: end + 1, offset: end },
+  actual: '',
+  suggestions: [],
+  url: '',
+  confidence,
+});

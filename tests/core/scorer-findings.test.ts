@@ -18,7 +18,7 @@ import {
 } from '../../src/core/scorer/findings.js';
 import { announceHead, memoEvidence, requirementHead } from '../../src/core/scorer/memo-evidence.js';
 import { scorerClasses, type ScorerExample, type ScorerModel } from '../../src/core/scorer/model.js';
-import { baseVocabularies, rule, vocabulary } from './helpers.js';
+import { baseVocabularies, findingAt as at, rule, vocabulary } from './helpers.js';
 
 const features: FeatureOptions = { bits: 12, charRange: [0, 0], trigrams: false };
 const size = 1 << features.bits;
@@ -198,18 +198,6 @@ describe('nearestExample', () => {
 });
 
 describe('mergeScorerFindings', () => {
-  const at = (ruleId: string, category: Finding['category'], start: number, end: number, confidence?: number): Finding => ({
-    ruleId,
-    category,
-    severity: 'warning',
-    message: ruleId,
-    start: { line: 1, column: start + 1, offset: start },
-    end: { line: 1, column: end + 1, offset: end },
-    actual: '',
-    suggestions: [],
-    url: '',
-    confidence,
-  });
   const phrase = (id: string) => !id.startsWith('scored-') && id !== 'document-rule';
 
   it('drops the scorer finding under a phrase finding of another category, keeping that one\'s confidence', () => {

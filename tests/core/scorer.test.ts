@@ -2,14 +2,13 @@
 // file, inference and its explanation, thresholds and severities, the gate, and merging with rules.
 import { describe, expect, it } from 'vitest';
 import { TonelintError } from '../../src/core/errors.js';
-import type { Finding } from '../../src/core/finding.js';
 import { tokenizeSentence, type Paragraph } from '../../src/core/match/tokens.js';
 import { createLineIndex } from '../../src/core/position.js';
 import { compileRules } from '../../src/core/rule.js';
 import { hashFeature, sentenceFeatures, type FeatureOptions } from '../../src/core/scorer/features.js';
 import { mergeScorerFindings, scorerFindings, scorerSettings } from '../../src/core/scorer/findings.js';
 import { decodeScorerModel, encodeScorerModel, scoreSentence, scorerClasses, type ScorerExample, type ScorerModel } from '../../src/core/scorer/model.js';
-import { baseVocabularies, rule, vocabulary } from './helpers.js';
+import { baseVocabularies, findingAt as at, rule, vocabulary } from './helpers.js';
 
 const features: FeatureOptions = { bits: 12, charRange: [3, 4], trigrams: false };
 const tokens = (text: string) => tokenizeSentence(text).tokens;
@@ -205,18 +204,6 @@ describe('scorer findings', () => {
 });
 
 describe('merging scorer and rule findings', () => {
-  const at = (ruleId: string, category: Finding['category'], start: number, end: number, confidence?: number): Finding => ({
-    ruleId,
-    category,
-    severity: 'warning',
-    message: ruleId,
-    start: { line: 1, column: start + 1, offset: start },
-    end: { line: 1, column: end + 1, offset: end },
-    actual: '',
-    suggestions: [],
-    url: '',
-    confidence,
-  });
   const phrase = (id: string) => id === 'people-as-units';
 
   it('keeps the rule finding, with the confidence, where both flag a sentence', () => {
