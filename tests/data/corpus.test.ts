@@ -61,7 +61,8 @@ describe('the training corpus', () => {
     const ok = items.filter(({ item }) => item.label === 'ok').length / items.length;
     expect(ok).toBeGreaterThan(0.4);
     expect(ok).toBeLessThan(0.6);
-    for (const file of files) expect(items.filter((entry) => entry.file === file).length, file).toBeGreaterThanOrEqual(800);
+    // w1-w10 wrote ~900 items each; later writers, briefed for a gap (alarmist shapes), ~400.
+    for (const file of files) expect(items.filter((entry) => entry.file === file).length, file).toBeGreaterThanOrEqual(300);
   });
 
   it('follows the schema: labels, categories, spans that are substrings, rewrites for flagged items', () => {

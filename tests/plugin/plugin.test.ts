@@ -73,7 +73,9 @@ describe('retextTonelint in a unified pipeline', () => {
 describe('lint() and configuration', () => {
   it('drops a rule match quoted as reported speech when the scorer reads the sentence as fine; rules alone keep it', async () => {
     const cases = [
-      ['Her email said the night shift had become "dead weight" once the sorters arrived.', 'obsolete-people'],
+      // Reported with what came of it; the bare report ("Her email said ... had become 'dead
+      // weight'") is a judgement call the retrained scorer of 2026-12-05 reads as use.
+      ['Her email said the night shift had become "dead weight" once the sorters arrived, and the stewards asked her what she meant.', 'obsolete-people'],
       ['The slide deck promised a "workforce harmonisation" across both plants, and the stewards asked for the figures behind it.', 'euphemism'],
     ] as const;
     for (const [text, ruleId] of cases) {
