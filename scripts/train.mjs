@@ -15,6 +15,7 @@ import { scorerSettings } from '../dist/core/scorer/findings.js';
 import { markdownParagraphs, textParagraphs } from '../dist/plugin/blocks.js';
 import { parseMarkdown } from '../dist/plugin/processor.js';
 import { compileBuiltinRules } from '../dist/plugin/builtin.js';
+import { chooseThresholds as chooseThresholdsFor } from './thresholds.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SEED = 20261204;
@@ -25,8 +26,24 @@ const EARLIER_SETS = ['eval/dev/dev.jsonl', 'eval/heldout/heldout-a.jsonl', 'eva
 /** The precision the report threshold must reach on calibration, and the stricter one for `error`. */
 const REPORT_PRECISION = 0.95;
 const STRICT_PRECISION = 0.985;
-/** Findings allowed per 10,000 neutral words on calibration at the chosen thresholds. */
-const NEUTRAL_BUDGET = 0.5;
+/**
+ * Findings allowed per 10,000 neutral words at the chosen thresholds, all categories together
+ * (the issue's target). Each category gets a third, and the budget holds on each pool of
+ * calibration prose separately: pooled, the man pages (which the gate seldom admits) diluted it,
+ * and the shipped thresholds of 2026-12-05 gave 2.6/10k on workplace prose while the pool said 1.1.
+ */
+const NEUTRAL_BUDGET = 1;
+const CATEGORY_BUDGET = NEUTRAL_BUDGET / 3;
+
+/** The thresholds of the scored categories under this project's precision targets and budget. */
+export function chooseThresholds(itemResults, items, pools) {
+  return chooseThresholdsFor(itemResults, items, pools, {
+    categories: scoredCategories,
+    reportPrecision: REPORT_PRECISION,
+    strictPrecision: STRICT_PRECISION,
+    budgetPer10k: CATEGORY_BUDGET,
+  });
+}
 
 // ---------------------------------------------------------------------------------------------
 // Data
@@ -111,6 +128,12 @@ export function loadData(root = ROOT) {
     // The neutral budget is set on prose never trained on: held-out Debian documentation, the
     // calibration writer's workplace prose, and the development set's neutral files.
     neutralCalibration: [...neutral('data/neutral/calibration'), ...neutral('data/neutral/workplace/calibration'), ...neutral('eval/dev/neutral-dev')],
+    // The same files in the pools the budget holds on separately: prose about work, which the
+    // gate admits often, and documentation, which it seldom does.
+    neutralPools: {
+      workplace: neutral('data/neutral/workplace/calibration'),
+      documentation: [...neutral('data/neutral/calibration'), ...neutral('eval/dev/neutral-dev')],
+    },
   };
 }
 
@@ -214,38 +237,7 @@ export function itemScores(model, gate, texts) {
   });
 }
 
-const grid = Array.from({ length: 80 }, (_, i) => Number((0.2 + i * 0.01).toFixed(2)));
-
-/**
- * Per category, the lowest threshold whose findings on calibration reach the precision target
- * (a finding on a non-ok item is right; on an ok item or a neutral sentence it is wrong) while
- * neutral prose stays within budget.
- */
-export function chooseThresholds(itemResults, items, neutralResults, neutralWords) {
-  const thresholds = {};
-  for (const category of scoredCategories) {
-    const pick = (target) => {
-      for (const t of grid) {
-        let right = 0;
-        let wrong = 0;
-        itemResults.forEach((result, index) => {
-          if (result.best[category] >= t) (items[index].label === 'ok' ? wrong++ : right++);
-        });
-        let neutralHits = 0;
-        for (const result of neutralResults) for (const s of result.perSentence) if (s.category === category && s.confidence >= t) neutralHits++;
-        wrong += neutralHits;
-        const precision = right + wrong === 0 ? 1 : right / (right + wrong);
-        if (precision >= target && (neutralHits * 10000) / Math.max(1, neutralWords) <= NEUTRAL_BUDGET) return t;
-      }
-      return 0.99;
-    };
-    const report = pick(REPORT_PRECISION);
-    thresholds[category] = { report, strict: Math.max(report, pick(STRICT_PRECISION)) };
-  }
-  return thresholds;
-}
-
-export function itemMetrics(itemResults, items, thresholds, neutralResults, neutralWords) {
+export function itemMetrics(itemResults, items, thresholds, pools) {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -263,13 +255,17 @@ export function itemMetrics(itemResults, items, thresholds, neutralResults, neut
       } else fn++;
     }
   });
-  let neutralHits = 0;
-  for (const result of neutralResults) for (const s of result.perSentence) if (s.confidence >= thresholds[s.category].report) neutralHits++;
+  const neutralPer10k = {};
+  for (const [name, pool] of Object.entries(pools)) {
+    let hits = 0;
+    for (const result of pool.results) for (const s of result.perSentence) if (s.confidence >= thresholds[s.category].report) hits++;
+    neutralPer10k[name] = (hits * 10000) / Math.max(1, pool.words);
+  }
   return {
     precision: tp + fp === 0 ? 1 : tp / (tp + fp),
     recall: tp + fn === 0 ? 0 : tp / (tp + fn),
     perLabelRecall: Object.fromEntries(Object.entries(perLabel).map(([label, [hit, all]]) => [label, all ? hit / all : 0])),
-    neutralPer10k: (neutralHits * 10000) / Math.max(1, neutralWords),
+    neutralPer10k,
   };
 }
 
@@ -461,6 +457,14 @@ export async function main() {
   ];
   const calibrationTexts = data.calibration.map((item) => item.text);
   const neutralWords = data.neutralCalibration.reduce((sum, doc) => sum + words(doc.text), 0);
+  const poolsFor = (model) =>
+    Object.fromEntries(
+      Object.entries(data.neutralPools).map(([name, docs]) => [
+        name,
+        { results: itemScores(model, gate, docs.map((doc) => doc.text)), words: docs.reduce((sum, doc) => sum + words(doc.text), 0) },
+      ]),
+    );
+  const per10k = (metrics) => Object.entries(metrics.neutralPer10k).map(([name, value]) => `${name} ${value.toFixed(2)}`).join(', ');
   const log = [];
   const say = (line) => {
     log.push(line);
@@ -476,12 +480,12 @@ export async function main() {
       const trained = trainSoftmax(samples, { bits: candidate.features.bits, seed: SEED, ...hyper });
       const model = { features: candidate.features, classes: scorerClasses, activation: 'softmax', weights: trained.weights, bias: trained.bias, examples: () => [] };
       const itemResults = itemScores(model, gate, calibrationTexts);
-      const neutralResults = itemScores(model, gate, data.neutralCalibration.map((doc) => doc.text));
-      const thresholds = chooseThresholds(itemResults, data.calibration, neutralResults, neutralWords);
-      const metrics = itemMetrics(itemResults, data.calibration, thresholds, neutralResults, neutralWords);
+      const pools = poolsFor(model);
+      const thresholds = chooseThresholds(itemResults, data.calibration, pools);
+      const metrics = itemMetrics(itemResults, data.calibration, thresholds, pools);
       const row = { name: candidate.name, features: candidate.features, hyper, thresholds, metrics, trained };
       tried.push(row);
-      say(`${candidate.name} ${JSON.stringify(hyper)}: calibration precision ${fmt(metrics.precision)} recall ${fmt(metrics.recall)} (${Object.entries(metrics.perLabelRecall).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}), neutral ${metrics.neutralPer10k.toFixed(2)}/10k`);
+      say(`${candidate.name} ${JSON.stringify(hyper)}: calibration precision ${fmt(metrics.precision)} recall ${fmt(metrics.recall)} (${Object.entries(metrics.perLabelRecall).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}), neutral per 10k words: ${per10k(metrics)}`);
       if (!best || metrics.recall > best.metrics.recall + 1e-9) best = row;
     }
   }
@@ -510,7 +514,7 @@ export async function main() {
   // The shipped model is quantised: check that it decides calibration as the float model did.
   const shipped = decodeScorerModel(bytes);
   const quantisedResults = itemScores(shipped, gate, calibrationTexts);
-  const quantisedMetrics = itemMetrics(quantisedResults, data.calibration, best.thresholds, itemScores(shipped, gate, data.neutralCalibration.map((d) => d.text)), neutralWords);
+  const quantisedMetrics = itemMetrics(quantisedResults, data.calibration, best.thresholds, poolsFor(shipped));
   say(`chosen: ${best.name} ${JSON.stringify(best.hyper)}; after int8 quantisation: precision ${fmt(quantisedMetrics.precision)} recall ${fmt(quantisedMetrics.recall)}`);
   mkdirSync(join(ROOT, 'models'), { recursive: true });
   writeFileSync(join(ROOT, 'models/scorer.bin'), bytes);
@@ -523,17 +527,17 @@ export async function main() {
     `- Weights: \`models/scorer.bin\`, ${(bytes.length / 1024 / 1024).toFixed(2)} MB, sha256 ${sha}…`,
     `- Training: ${about.trainingItems} items and the ${about.trainingRewrites} rewrites of the flagged ones (${[...new Set(data.train.map((item) => item.source))].map((source) => `\`${source}\``).join(', ')}) and ${data.neutralTrain.length} neutral files, ${trainUnits.length} sentences.`,
     `- Calibration (never trained on): ${about.calibrationItems} items by writer(s) ${CALIBRATION_WRITERS.join(', ')} and their rewrites (${data.calibration.length} texts), and ${data.neutralCalibration.length} neutral files (${neutralWords} words: Debian documentation held out from training, workplace prose by the calibration writers and the development set's neutral files).`,
-    `- Thresholds: the lowest confidence at which a category's findings reach precision ${REPORT_PRECISION} on calibration (report), and ${STRICT_PRECISION} (strict: the category's severity; below it, warning), with at most ${NEUTRAL_BUDGET} findings per 10,000 neutral words.`,
+    `- Thresholds: the lowest confidence at which a category's findings reach precision ${REPORT_PRECISION} on calibration (report), and ${STRICT_PRECISION} (strict: the category's severity; below it, warning), with at most ${CATEGORY_BUDGET.toFixed(2)} findings of the category per 10,000 words on each neutral pool (workplace prose; documentation), so at most ${NEUTRAL_BUDGET} in all.`,
     '',
-    '| candidate | epochs | rate | l2 | class balance | calibration precision | recall | alarmist / dehumanizing / evasive recall | neutral /10k |',
+    '| candidate | epochs | rate | l2 | class balance | calibration precision | recall | alarmist / dehumanizing / evasive recall | neutral /10k (workplace / documentation) |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...tried.map(
       (row) =>
-        `| ${row.name}${row === best ? ' (chosen)' : ''} | ${row.hyper.epochs} | ${row.hyper.rate} | ${row.hyper.l2} | ${row.hyper.classBalance} | ${fmt(row.metrics.precision)} | ${fmt(row.metrics.recall)} | ${scoredCategories.map((c) => fmt(row.metrics.perLabelRecall[c])).join(' / ')} | ${row.metrics.neutralPer10k.toFixed(2)} |`,
+        `| ${row.name}${row === best ? ' (chosen)' : ''} | ${row.hyper.epochs} | ${row.hyper.rate} | ${row.hyper.l2} | ${row.hyper.classBalance} | ${fmt(row.metrics.precision)} | ${fmt(row.metrics.recall)} | ${scoredCategories.map((c) => fmt(row.metrics.perLabelRecall[c])).join(' / ')} | ${Object.values(row.metrics.neutralPer10k).map((value) => value.toFixed(2)).join(' / ')} |`,
     ),
     '',
     `Chosen thresholds: ${scoredCategories.map((c) => `${c} ${best.thresholds[c].report} (strict ${best.thresholds[c].strict})`).join('; ')}.`,
-    `After int8 quantisation, calibration precision ${fmt(quantisedMetrics.precision)}, recall ${fmt(quantisedMetrics.recall)}.`,
+    `After int8 quantisation, calibration precision ${fmt(quantisedMetrics.precision)}, recall ${fmt(quantisedMetrics.recall)}; neutral per 10k words: ${per10k(quantisedMetrics)}.`,
     '',
   ].join('\n');
   const heads = trainMemoHeads(gate, data.neutralTrain, say);

@@ -1,0 +1,48 @@
+// Choosing the scorer's thresholds on calibration data: pure, no I/O, so it can be tested
+// without a build (tests/data/thresholds.test.ts). scripts/train.mjs supplies the targets.
+
+/** Thresholds tried, lowest first: 0.20 to 0.99. */
+const grid = Array.from({ length: 80 }, (_, i) => Number((0.2 + i * 0.01).toFixed(2)));
+
+/**
+ * Per category, the lowest threshold whose findings on calibration reach the precision target
+ * (a finding on a non-ok item is right; on an ok item or a neutral sentence it is wrong) while
+ * every neutral pool, on its own, stays within the category's budget.
+ *
+ * - `itemResults[i].best[category]`: item i's highest confidence where the category is on top.
+ * - `pools`: `{ name: { results: [{ perSentence: [{ category, confidence }] }], words } }`.
+ * - `options`: `{ categories, reportPrecision, strictPrecision, budgetPer10k }`.
+ *
+ * Returns `{ category: { report, strict } }`; 0.99 where no threshold meets the targets.
+ */
+export function chooseThresholds(itemResults, items, pools, options) {
+  const hitsAt = (results, category, threshold) => {
+    let hits = 0;
+    for (const result of results) for (const s of result.perSentence) if (s.category === category && s.confidence >= threshold) hits++;
+    return hits;
+  };
+  const pick = (category, target) => {
+    for (const threshold of grid) {
+      let right = 0;
+      let wrong = 0;
+      itemResults.forEach((result, index) => {
+        if (result.best[category] >= threshold) (items[index].label === 'ok' ? wrong++ : right++);
+      });
+      let withinBudget = true;
+      for (const pool of Object.values(pools)) {
+        const hits = hitsAt(pool.results, category, threshold);
+        wrong += hits;
+        if ((hits * 10000) / Math.max(1, pool.words) > options.budgetPer10k) withinBudget = false;
+      }
+      const precision = right + wrong === 0 ? 1 : right / (right + wrong);
+      if (precision >= target && withinBudget) return threshold;
+    }
+    return 0.99;
+  };
+  const thresholds = {};
+  for (const category of options.categories) {
+    const report = pick(category, options.reportPrecision);
+    thresholds[category] = { report, strict: Math.max(report, pick(category, options.strictPrecision)) };
+  }
+  return thresholds;
+}
