@@ -171,7 +171,7 @@ export class Engine {
     }
     const documents: DocumentCheck[] = [];
     for (const { rule, severity } of this.documentRules) {
-      const announced = announcements.get(rule) ?? (evidence ? learnedAnnouncement(text, rule, severity, paragraphs, evidence) : undefined);
+      const announced = announcements.get(rule) ?? (evidence ? this.learnedAnnouncement(text, rule, severity, paragraphs, evidence) : undefined);
       if (announced) {
         const { check, finding } = this.checkDocument(text, lines, paragraphs, rule, severity, announced, evidence);
         documents.push(check);
@@ -260,6 +260,23 @@ export class Engine {
       memo.set(list, occurs);
     }
     return occurs;
+  }
+
+  /** The first sentence the learned heads read as announcing (unless a `learned_unless` term is in it), as a match over the whole sentence. */
+  private learnedAnnouncement(text: string, rule: DocumentRule, severity: Severity, paragraphs: Paragraph[], evidence: DocumentEvidence): Match | undefined {
+    for (const paragraph of paragraphs) {
+      for (const [index, sentence] of paragraph.sentences.entries()) {
+        const first = sentence.tokens.findIndex((token) => token.kind === 'word' || token.kind === 'number');
+        if (first < 0) continue;
+        if (rule.leadOnly === true && sentence.tokens[first].start >= LEAD_CHARACTERS) return undefined;
+        if (isQuestion(text, sentence) || (rule.learnedUnless && this.occursIn(sentence, rule.learnedUnless))) continue;
+        if (!evidence.announces(rule.id, sentence, paragraph.sentences[index - 1])) continue;
+        const last = sentence.tokens.findLastIndex((token) => token.kind === 'word' || token.kind === 'number');
+        const entry: IndexEntry = { rule, pattern: rule.announce[0], needs: [], severity, announce: true };
+        return { entry, paragraph, sentence, match: { first, end: last + 1, captures: {} } };
+      }
+    }
+    return undefined;
   }
 
   private conditionsHold(conditions: Conditions, sentence: Sentence, paragraph: Paragraph, match: SequenceMatch): boolean {
@@ -414,21 +431,6 @@ function isQuestion(text: string, sentence: Sentence): boolean {
   return /\?[\s"'”’)\]*_]*$/.test(text.slice(sentence.start, sentence.end));
 }
 
-/** The first sentence the learned heads read as announcing, as a match over the whole sentence. */
-function learnedAnnouncement(text: string, rule: DocumentRule, severity: Severity, paragraphs: Paragraph[], evidence: DocumentEvidence): Match | undefined {
-  for (const paragraph of paragraphs) {
-    for (const [index, sentence] of paragraph.sentences.entries()) {
-      const first = sentence.tokens.findIndex((token) => token.kind === 'word' || token.kind === 'number');
-      if (first < 0) continue;
-      if (rule.leadOnly === true && sentence.tokens[first].start >= LEAD_CHARACTERS) return undefined;
-      if (isQuestion(text, sentence) || !evidence.announces(rule.id, sentence, paragraph.sentences[index - 1])) continue;
-      const last = sentence.tokens.findLastIndex((token) => token.kind === 'word' || token.kind === 'number');
-      const entry: IndexEntry = { rule, pattern: rule.announce[0], needs: [], severity, announce: true };
-      return { entry, paragraph, sentence, match: { first, end: last + 1, captures: {} } };
-    }
-  }
-  return undefined;
-}
 
 /**
  * True when the matched words are separated by nothing but spaces and tabs: no quotes, emphasis,

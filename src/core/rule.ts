@@ -112,6 +112,8 @@ export interface DocumentRule extends RuleMeta {
   leadOnly?: boolean;
   /** Texts shorter than this many words get at most an `info` finding: a snippet is not the whole announcement. */
   minWords?: number;
+  /** A sentence the learned heads read as announcing does not count when one of these occurs in it. */
+  learnedUnless?: Element[][];
 }
 
 /** The learned scorer's findings for one category: the rule holds the words, the model the judgement. */
@@ -131,7 +133,7 @@ export interface CompiledRules {
 const severities: readonly Severity[] = ['error', 'warning', 'info'];
 const conditionKeys = ['near', 'also_near', 'not_near', 'scope', 'preceded_by', 'unless_preceded_by', 'followed_by', 'unless_followed_by'] as const;
 const phraseKeys = ['id', 'category', 'severity', 'summary', 'patterns', 'conditions', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'negation', 'url'];
-const documentKeys = ['id', 'category', 'severity', 'scope', 'summary', 'announce', 'lead_only', 'min_words', 'requires', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'negation', 'url'];
+const documentKeys = ['id', 'category', 'severity', 'scope', 'summary', 'announce', 'learned_unless', 'lead_only', 'min_words', 'requires', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'negation', 'url'];
 const scorerKeys = ['id', 'category', 'severity', 'scope', 'summary', 'gate', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'url'];
 /** What a scorer rule's message and suggestions may say (filled in by core/scorer/findings.ts). */
 export const scorerPlaceholders = ['actual', 'confidence', 'cues', 'example', 'rewrite'] as const;
@@ -391,7 +393,8 @@ function compileRule(source: RuleSource, problems: Problems, resolve: (name: str
     if (data.lead_only !== undefined && typeof data.lead_only !== 'boolean') problems.add('lead_only', '"lead_only" must be true or false');
     if (data.min_words !== undefined && !(Number.isInteger(data.min_words) && (data.min_words as number) >= 0)) problems.add('min_words', '"min_words" must be a whole number');
     checkPlaceholders(meta, ['actual', 'missing', 'present'], problems);
-    return { ...meta, scope: 'document', announce, requires, leadOnly: data.lead_only === true, minWords: typeof data.min_words === 'number' ? data.min_words : undefined };
+    const learnedUnless = data.learned_unless === undefined ? undefined : compileTerms(data.learned_unless, 'learned_unless', problems, resolve);
+    return { ...meta, scope: 'document', announce, requires, leadOnly: data.lead_only === true, minWords: typeof data.min_words === 'number' ? data.min_words : undefined, learnedUnless };
   }
 
   const patterns = compilePatternList('patterns', data.patterns, shared);
