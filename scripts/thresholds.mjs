@@ -13,7 +13,10 @@ const grid = Array.from({ length: 80 }, (_, i) => Number((0.2 + i * 0.01).toFixe
  * - `pools`: `{ name: { results: [{ perSentence: [{ category, confidence }] }], words } }`.
  * - `options`: `{ categories, reportPrecision, strictPrecision, budgetPer10k }`.
  *
- * Returns `{ category: { report, strict } }`; 0.99 where no threshold meets the targets.
+ * Returns `{ category: { report, strict } }`. Where no threshold meets the report target, report
+ * is 0.99 (as good as never); where none meets the strict one, strict is 1: nothing is escalated
+ * to the category's severity on a precision the calibration never saw (a 0.99 fallback made a
+ * four-word bullet an error at confidence 0.99).
  */
 export function chooseThresholds(itemResults, items, pools, options) {
   const hitsAt = (results, category, threshold) => {
@@ -37,12 +40,12 @@ export function chooseThresholds(itemResults, items, pools, options) {
       const precision = right + wrong === 0 ? 1 : right / (right + wrong);
       if (precision >= target && withinBudget) return threshold;
     }
-    return 0.99;
+    return undefined;
   };
   const thresholds = {};
   for (const category of options.categories) {
-    const report = pick(category, options.reportPrecision);
-    thresholds[category] = { report, strict: Math.max(report, pick(category, options.strictPrecision)) };
+    const report = pick(category, options.reportPrecision) ?? 0.99;
+    thresholds[category] = { report, strict: Math.max(report, pick(category, options.strictPrecision) ?? 1) };
   }
   return thresholds;
 }

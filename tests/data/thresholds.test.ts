@@ -33,10 +33,12 @@ describe('chooseThresholds', () => {
     expect(chooseThresholds(itemResults, items, pools, options).alarmist.report).toBe(0.31);
   });
 
-  it('sets strict at or above report, and 0.99 when nothing meets the targets', () => {
+  it('sets strict at or above report; when nothing meets a target, report 0.99 and strict 1 (never escalated)', () => {
     const chosen = chooseThresholds(itemResults, items, { none: { results: [], words: 10_000 } }, { ...options, strictPrecision: 1 });
     expect(chosen.alarmist.strict).toBe(0.31);
     const hopeless = chooseThresholds(itemResults, items, { workplace: { results: sentences(0.995), words: 1_000 } }, options);
-    expect(hopeless.alarmist).toEqual({ report: 0.99, strict: 0.99 });
+    expect(hopeless.alarmist).toEqual({ report: 0.99, strict: 1 });
+    const noStrict = chooseThresholds(itemResults, items, { none: { results: [], words: 10_000 } }, { ...options, strictPrecision: 1.5 });
+    expect(noStrict.alarmist).toEqual({ report: 0.31, strict: 1 });
   });
 });
