@@ -6,7 +6,7 @@ import type { Finding, Severity } from '../core/finding.js';
 import type { LineIndex } from '../core/position.js';
 
 export type PositionEncoding = 'utf-8' | 'utf-16' | 'utf-32';
-export type DocumentFormat = 'markdown' | 'text';
+export type DocumentFormat = 'markdown' | 'text' | 'html';
 
 export interface LspPosition {
   line: number;
@@ -156,7 +156,7 @@ export function fixAllEdits(findings: readonly Finding[], index: LineIndex, enco
 /** An inline directive in the comment syntax of the format. */
 export function directiveComment(kind: 'disable' | 'disable-next-line', ruleId: string, format: DocumentFormat): string {
   const body = `tonelint-${kind} ${ruleId}`;
-  return format === 'markdown' ? `<!-- ${body} -->` : `# ${body}`;
+  return format === 'text' ? `# ${body}` : `<!-- ${body} -->`;
 }
 
 /** The line ending the text already uses, so inserted lines match it. */
@@ -168,7 +168,7 @@ export function lineEndingOf(text: string): string {
 }
 
 /**
- * Inserts `<!-- tonelint-disable-next-line rule -->` (markdown) or `# tonelint-disable-next-line
+ * Inserts `<!-- tonelint-disable-next-line rule -->` (markdown, HTML) or `# tonelint-disable-next-line
  * rule` (text) on its own line above the line where the finding starts. The new line copies the
  * target line's indentation and blockquote markers so it stays inside the same list item or quote.
  */
@@ -185,7 +185,7 @@ export function disableLineEdit(finding: Finding, index: LineIndex, format: Docu
 }
 
 /**
- * Inserts `<!-- tonelint-disable rule -->` (markdown) or `# tonelint-disable rule` (text) at the
+ * Inserts `<!-- tonelint-disable rule -->` (markdown, HTML) or `# tonelint-disable rule` (text) at the
  * top of the file, after a markdown front matter block so that block stays first.
  */
 export function disableFileEdit(ruleId: string, index: LineIndex, format: DocumentFormat): LspTextEdit {

@@ -8,7 +8,8 @@ import { findingToDiagnostic, positionToOffset, rangeOf, type DocumentFormat, ty
 import { IncrementalLinter, type DocumentLintResult } from './incremental.js';
 
 // Editors name plain text `plaintext` (LSP) or `text` (Helix, Neovim filetype); both are linted.
-const languageFormats: Record<string, DocumentFormat> = { markdown: 'markdown', plaintext: 'text', text: 'text' };
+// HTML (an email body, a web draft) is linted as its prose, with findings in the HTML source.
+const languageFormats: Record<string, DocumentFormat> = { markdown: 'markdown', plaintext: 'text', text: 'text', html: 'html' };
 
 /** The findings of one document version, with the text they were computed on. */
 export interface LintSnapshot {

@@ -107,13 +107,13 @@ export class IncrementalLinter {
       this.documentCache = undefined;
       this.key = { format, config };
     }
-    const lintFormat = format === 'markdown' ? 'markdown' : 'text';
-    if (hasDirective(text)) {
+    // HTML is linted whole: its blocks are elements, not blank-line paragraphs.
+    if (format === 'html' || hasDirective(text)) {
       this.cache = new Map();
       let linted = 0;
       if (this.wholeCache?.text !== text) {
         linted = 1;
-        const result = lint(text, { format: lintFormat, config, reportUnusedDisableDirectives: true }).then(
+        const result = lint(text, { format, config, reportUnusedDisableDirectives: true }).then(
           (r) => ({ findings: [...r.findings].sort(compareFindings), unusedDisableDirectives: r.unusedDisableDirectives }),
         );
         this.wholeCache = { text, result };
@@ -131,7 +131,7 @@ export class IncrementalLinter {
       let pending = next.get(block.text) ?? this.cache.get(block.text);
       if (pending === undefined) {
         linted++;
-        pending = lint(block.text, { format: lintFormat, config }).then((r) => r.findings);
+        pending = lint(block.text, { format, config }).then((r) => r.findings);
         const settled = pending;
         settled.catch(() => {
           if (this.cache.get(block.text) === settled) this.cache.delete(block.text);
@@ -157,7 +157,7 @@ export class IncrementalLinter {
         linted++;
         // Only the document rules' findings are kept, so the scorer's sentence findings (the blocks
         // have them already) are not computed again over the whole text.
-        this.documentCache = { text, result: lint(text, { format: lintFormat, config: withoutScorerFindings(config) }).then((r) => r.findings.filter((f) => whole.has(f.ruleId))) };
+        this.documentCache = { text, result: lint(text, { format, config: withoutScorerFindings(config) }).then((r) => r.findings.filter((f) => whole.has(f.ruleId))) };
       }
       const decided = await this.documentCache.result.catch((error: unknown) => {
         this.options.onError?.(error);

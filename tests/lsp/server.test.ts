@@ -39,7 +39,7 @@ afterEach(async () => {
 const byRule = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === memoRule);
 
 /** The built core's own findings, to check the server's ranges against. */
-async function coreFindings(text: string, format: 'markdown' | 'text' = 'markdown') {
+async function coreFindings(text: string, format: 'markdown' | 'text' | 'html' = 'markdown') {
   const core = (await import(pathToFileURL(path.resolve('dist/index.js')).href)) as typeof import('../../src/index.js');
   return (await core.lint(text, { format })).findings;
 }
@@ -86,6 +86,20 @@ describe('diagnostics', () => {
     expect(byRule(published.diagnostics)).toHaveLength(1);
     expect(await c.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///notes.ts' }, position: { line: 0, character: 8 } })).toBeNull();
     expect(c.published.filter((p) => p.uri === 'file:///notes.ts')).toEqual([]);
+  });
+
+  it('lints HTML as its prose, with ranges in the HTML source, and skips scripts', async () => {
+    const c = await client();
+    const uri = 'file:///email.html';
+    const text = `<!doctype html>\n<html><body>\n<p>Team, <b>${memo}</b></p>\n<script>const draft = "${memo}";</script>\n</body></html>\n`;
+    await c.open(uri, text, 'html');
+    const diagnostics = byRule((await c.diagnostics(uri)).diagnostics);
+    const findings = (await coreFindings(text, 'html')).filter((f) => f.ruleId === memoRule);
+    expect(findings).toHaveLength(1);
+    expect(diagnostics.map((d) => d.range)).toEqual([
+      { start: { line: 2, character: findings[0].start.column - 1 }, end: { line: 2, character: findings[0].end.column - 1 } },
+    ]);
+    expect(text.split('\n')[2].slice(diagnostics[0].range.start.character, diagnostics[0].range.end.character)).toBe('40 heads');
   });
 
   it('after rapid out-of-order-prone edits publishes only ever-newer versions, the final one last', async () => {
@@ -194,6 +208,20 @@ describe('code actions', () => {
     await c.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: disabled }] });
     const left = byRule((await c.diagnostics(uri, (p) => p.version === 2)).diagnostics);
     expect(left.map((d) => d.range.start.line)).toEqual([5]);
+  });
+
+  it('disables the rule for the line in HTML with an HTML comment, and the finding goes', async () => {
+    const c = await client();
+    const uri = 'file:///disable-line.html';
+    const text = `<html><body>\n<p>${memo}</p>\n<p>Later: ${memo}</p>\n</body></html>\n`;
+    await c.open(uri, text, 'html');
+    const diagnostics = byRule((await c.diagnostics(uri)).diagnostics);
+    expect(diagnostics.map((d) => d.range.start.line)).toEqual([1, 2]);
+    const action = (await actionsAt(c, uri, diagnostics[0])).find((a) => a.title === `Disable ${memoRule} for this line`)!;
+    const disabled = applyEdits(text, editsOf(action, uri));
+    expect(disabled).toBe(`<html><body>\n<!-- tonelint-disable-next-line ${memoRule} -->\n<p>${memo}</p>\n<p>Later: ${memo}</p>\n</body></html>\n`);
+    await c.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: disabled }] });
+    expect(byRule((await c.diagnostics(uri, (p) => p.version === 2)).diagnostics).map((d) => d.range.start.line)).toEqual([3]);
   });
 
   it('disables the rule for the file, in plain text with a # comment', async () => {
