@@ -17,7 +17,7 @@ import { lintInPool, lintThreads, poolMinFiles, type LintTask, type LintTaskResu
 import { countSeverities, totals, type FileReport, type ReportMessage } from './formatters/report.js';
 import type { RunOptions } from './options.js';
 import { Problems } from './problems.js';
-import { lintWordFile } from './word.js';
+import { lintWordFile, lintWordStdin } from './word.js';
 import { isWordPath } from '../node/word.js';
 
 export type Engine = typeof import('../index.js');
@@ -263,6 +263,7 @@ async function lintStdin(
     // An editor formatting on save must get its text back untouched.
     return options.fix ? { stdoutBytes: bytes } : {};
   }
+  if (filePath && isWordPath(filePath)) return lintWordStdin(bytes, filePath, loaded.config, options, io, engine, problems);
   let source: Pick<TextFile, 'text' | 'encoding' | 'bom'>;
   try {
     source = decodeText(bytes, name);

@@ -5,7 +5,7 @@ import { TonelintError } from '../core/errors.js';
 import { messageInParagraphs, placeOf, summaryInParagraphs, type ReadText } from '../core/place.js';
 import type { LintConfig } from '../core/config.js';
 import type { InputFile } from '../node/files.js';
-import { readWordFile } from '../node/word.js';
+import { readWordDocument, readWordFile } from '../node/word.js';
 import type { RunOptions } from './options.js';
 import type { Problems } from './problems.js';
 import { display, lintAndFix, reportReadProblem, toReport, withDocument, type CliIO, type Engine, type Outcome } from './run.js';
@@ -18,12 +18,32 @@ export async function lintWordFile(file: InputFile, config: LintConfig, options:
     reportReadProblem(error, file, problems);
     return {};
   }
-  if (options.fix || options.fixDryRun) {
-    problems.warn(new TonelintError('UsageInvalid', `${options.fix ? '--fix' : '--fix-dry-run'} does not change Word documents; checked without fixing (make the changes in Word)`, { file: file.path }));
+  return lintWordProse(read, file.path, display(file.path, io.cwd), config, options, engine, problems);
+}
+
+/**
+ * A Word document on standard input (`--stdin --stdin-filename memo.docx`). With --fix its bytes
+ * go back untouched, as for an ignored file: an editor formatting on save must get them back.
+ */
+export async function lintWordStdin(bytes: Buffer, filePath: string, config: LintConfig, options: RunOptions, io: Pick<CliIO, 'cwd'>, engine: Engine, problems: Problems): Promise<Outcome> {
+  const untouched: Outcome = options.fix ? { stdoutBytes: bytes } : {};
+  let read: ReadText;
+  try {
+    read = await readWordDocument(bytes, filePath);
+  } catch (error) {
+    reportReadProblem(error, { path: filePath, explicit: true }, problems);
+    return untouched;
   }
-  const linted = await lintAndFix(read.text, 'text', config, { ...options, fix: false, fixDryRun: false }, engine, problems, file.path);
+  return { ...(await lintWordProse(read, filePath, display(filePath, io.cwd), config, options, engine, problems)), ...untouched };
+}
+
+async function lintWordProse(read: ReadText, path: string, shownPath: string, config: LintConfig, options: RunOptions, engine: Engine, problems: Problems): Promise<Outcome> {
+  if (options.fix || options.fixDryRun) {
+    problems.warn(new TonelintError('UsageInvalid', `${options.fix ? '--fix' : '--fix-dry-run'} does not change Word documents; checked without fixing (make the changes in Word)`, { file: path }));
+  }
+  const linted = await lintAndFix(read.text, 'text', config, { ...options, fix: false, fixDryRun: false }, engine, problems, path);
   if (!linted) return {};
-  const report = toReport(file.path, display(file.path, io.cwd), read.text, linted.result);
+  const report = toReport(path, shownPath, read.text, linted.result);
   const messages = report.messages.map((message) => {
     const place = placeOf(read, message.start.offset, message.end.offset);
     // A fix's offsets point into the prose tonelint read, not into the file: there is none to apply.

@@ -92,4 +92,22 @@ describe('Word input', () => {
     expect(readFileSync(join(cwd, 'notes.md'), 'utf8')).toBe('We will cut 40 people from support.\n');
     expect(parseJson(result)[0].messages.map((message) => message.ruleId)).toContain('people-as-units');
   });
+
+  it('reads a Word document from standard input when --stdin-filename names a .docx, and --fix gives its bytes back untouched', () => {
+    const cwd = project({});
+    const json = tonelint(['--stdin', '--stdin-filename', 'drafts/memo.docx', '-f', 'json'], { cwd, input: memo });
+    expect(json.code).toBe(1);
+    const [file] = parseJson(json);
+    expect(file.filePath).toBe(join(cwd, 'drafts/memo.docx'));
+    const units = file.messages.find((message) => message.ruleId === 'people-as-units') as { place?: unknown } | undefined;
+    expect(units?.place).toMatchObject({ paragraph: 2, text: '40 heads' });
+
+    const fixed = tonelint(['--stdin', '--stdin-filename', 'memo.docx', '--fix'], { cwd, input: memo });
+    expect(fixed.stdoutBytes.equals(memo)).toBe(true);
+    expect(fixed.stderr).toBe('tonelint: warning: memo.docx: --fix does not change Word documents; checked without fixing (make the changes in Word)\n');
+
+    const notWord = tonelint(['--stdin', '--stdin-filename', 'memo.docx'], { cwd, input: 'We will cut 40 heads from support.' });
+    expect(notWord.code).toBe(0);
+    expect(notWord.stderr).toMatch(/^tonelint: warning: memo\.docx: is not a Word document \(a \.docx file is a zip archive\); skipped\n$/);
+  });
 });
