@@ -18,12 +18,14 @@ const grid = Array.from({ length: 80 }, (_, i) => Number((0.2 + i * 0.01).toFixe
  * to the category's severity on a precision the calibration never saw (a 0.99 fallback made a
  * four-word bullet an error at confidence 0.99).
  */
+/** How many scored sentences of `results` (itemScores of neutral files) `counts` as a finding. */
+export function sentenceHits(results, counts) {
+  let hits = 0;
+  for (const result of results) for (const sentence of result.perSentence) if (counts(sentence)) hits++;
+  return hits;
+}
+
 export function chooseThresholds(itemResults, items, pools, options) {
-  const hitsAt = (results, category, threshold) => {
-    let hits = 0;
-    for (const result of results) for (const s of result.perSentence) if (s.category === category && s.confidence >= threshold) hits++;
-    return hits;
-  };
   const pick = (category, target) => {
     for (const threshold of grid) {
       let right = 0;
@@ -33,7 +35,7 @@ export function chooseThresholds(itemResults, items, pools, options) {
       });
       let withinBudget = true;
       for (const pool of Object.values(pools)) {
-        const hits = hitsAt(pool.results, category, threshold);
+        const hits = sentenceHits(pool.results, (s) => s.category === category && s.confidence >= threshold);
         wrong += hits;
         if ((hits * 10000) / Math.max(1, pool.words) > options.budgetPer10k) withinBudget = false;
       }

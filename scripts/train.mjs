@@ -15,7 +15,7 @@ import { scorerSettings } from '../dist/core/scorer/findings.js';
 import { markdownParagraphs, textParagraphs } from '../dist/plugin/blocks.js';
 import { parseMarkdown } from '../dist/plugin/processor.js';
 import { compileBuiltinRules } from '../dist/plugin/builtin.js';
-import { chooseThresholds as chooseThresholdsFor } from './thresholds.mjs';
+import { chooseThresholds as chooseThresholdsFor, sentenceHits } from './thresholds.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SEED = 20261204;
@@ -125,11 +125,9 @@ export function loadData(root = ROOT) {
     // Debian documentation, and workplace prose written for the project (memos, threads, press
     // releases, policies: the on-topic text the gate lets through, which man pages never are).
     neutralTrain: [...neutral('data/neutral/train'), ...neutral('data/neutral/workplace/train')],
-    // The neutral budget is set on prose never trained on: held-out Debian documentation, the
-    // calibration writer's workplace prose, and the development set's neutral files.
-    neutralCalibration: [...neutral('data/neutral/calibration'), ...neutral('data/neutral/workplace/calibration'), ...neutral('eval/dev/neutral-dev')],
-    // The same files in the pools the budget holds on separately: prose about work, which the
-    // gate admits often, and documentation, which it seldom does.
+    // The neutral budget is set on prose never trained on, in two pools it holds on separately:
+    // the calibration writers' prose about work, which the gate admits often, and held-out Debian
+    // documentation with the development set's neutral files, which it seldom admits.
     neutralPools: {
       workplace: neutral('data/neutral/workplace/calibration'),
       documentation: [...neutral('data/neutral/calibration'), ...neutral('eval/dev/neutral-dev')],
@@ -257,8 +255,7 @@ export function itemMetrics(itemResults, items, thresholds, pools) {
   });
   const neutralPer10k = {};
   for (const [name, pool] of Object.entries(pools)) {
-    let hits = 0;
-    for (const result of pool.results) for (const s of result.perSentence) if (s.confidence >= thresholds[s.category].report) hits++;
+    const hits = sentenceHits(pool.results, (s) => s.confidence >= thresholds[s.category].report);
     neutralPer10k[name] = (hits * 10000) / Math.max(1, pool.words);
   }
   return {
@@ -456,14 +453,12 @@ export async function main() {
     ...data.neutralTrain.flatMap((doc) => sentencesOf(doc.text).map((sentence) => ({ sentence, text: doc.text, label: 'ok' }))),
   ];
   const calibrationTexts = data.calibration.map((item) => item.text);
-  const neutralWords = data.neutralCalibration.reduce((sum, doc) => sum + words(doc.text), 0);
+  const neutralCalibration = Object.values(data.neutralPools).flat();
+  const poolWords = Object.fromEntries(Object.entries(data.neutralPools).map(([name, docs]) => [name, docs.reduce((sum, doc) => sum + words(doc.text), 0)]));
+  const neutralWords = Object.values(poolWords).reduce((sum, count) => sum + count, 0);
+  /** Each pool's files scored by `model`, with its word count, as chooseThresholds reads them. */
   const poolsFor = (model) =>
-    Object.fromEntries(
-      Object.entries(data.neutralPools).map(([name, docs]) => [
-        name,
-        { results: itemScores(model, gate, docs.map((doc) => doc.text)), words: docs.reduce((sum, doc) => sum + words(doc.text), 0) },
-      ]),
-    );
+    Object.fromEntries(Object.entries(data.neutralPools).map(([name, docs]) => [name, { results: itemScores(model, gate, docs.map((doc) => doc.text)), words: poolWords[name] }]));
   const per10k = (metrics) => Object.entries(metrics.neutralPer10k).map(([name, value]) => `${name} ${value.toFixed(2)}`).join(', ');
   const log = [];
   const say = (line) => {
@@ -526,7 +521,7 @@ export async function main() {
     '',
     `- Weights: \`models/scorer.bin\`, ${(bytes.length / 1024 / 1024).toFixed(2)} MB, sha256 ${sha}…`,
     `- Training: ${about.trainingItems} items and the ${about.trainingRewrites} rewrites of the flagged ones (${[...new Set(data.train.map((item) => item.source))].map((source) => `\`${source}\``).join(', ')}) and ${data.neutralTrain.length} neutral files, ${trainUnits.length} sentences.`,
-    `- Calibration (never trained on): ${about.calibrationItems} items by writer(s) ${CALIBRATION_WRITERS.join(', ')} and their rewrites (${data.calibration.length} texts), and ${data.neutralCalibration.length} neutral files (${neutralWords} words: Debian documentation held out from training, workplace prose by the calibration writers and the development set's neutral files).`,
+    `- Calibration (never trained on): ${about.calibrationItems} items by writer(s) ${CALIBRATION_WRITERS.join(', ')} and their rewrites (${data.calibration.length} texts), and ${neutralCalibration.length} neutral files (${neutralWords} words: Debian documentation held out from training, workplace prose by the calibration writers and the development set's neutral files).`,
     `- Thresholds: the lowest confidence at which a category's findings reach precision ${REPORT_PRECISION} on calibration (report), and ${STRICT_PRECISION} (strict: the category's severity; below it, warning), with at most ${CATEGORY_BUDGET.toFixed(2)} findings of the category per 10,000 words on each neutral pool (workplace prose; documentation), so at most ${NEUTRAL_BUDGET} in all.`,
     '',
     '| candidate | epochs | rate | l2 | class balance | calibration precision | recall | alarmist / dehumanizing / evasive recall | neutral /10k (workplace / documentation) |',
