@@ -288,14 +288,16 @@ export class Engine {
       if (conditions.alsoNear && !occurs(conditions.alsoNear)) return false;
       if (conditions.notNear && occurs(conditions.notNear)) return false;
     }
-    const before = windowBefore(tokens, match.first, WINDOW);
-    const after = windowAfter(tokens, match.end, WINDOW);
+    const before = windowBefore(tokens, match.first, conditions.window ?? WINDOW);
+    const after = windowAfter(tokens, match.end, conditions.window ?? WINDOW);
     const inBefore = (list: Element[][]) => this.terms(list).find(tokens, before, match.first) !== undefined;
     const inAfter = (list: Element[][]) => this.terms(list).find(tokens, match.end, after) !== undefined;
     if (conditions.precededBy && !inBefore(conditions.precededBy)) return false;
     if (conditions.unlessPrecededBy && inBefore(conditions.unlessPrecededBy)) return false;
     if (conditions.followedBy && !inAfter(conditions.followedBy)) return false;
     if (conditions.unlessFollowedBy && inAfter(conditions.unlessFollowedBy)) return false;
+    // The match and its window, as one stretch: "40 roles in the IAM config will be removed".
+    if (conditions.notAround && this.terms(conditions.notAround).find(tokens, before, after) !== undefined) return false;
     return true;
   }
 

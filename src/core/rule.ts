@@ -24,6 +24,10 @@ export interface Conditions {
   unlessPrecededBy?: Element[][];
   followedBy?: Element[][];
   unlessFollowedBy?: Element[][];
+  /** No term occurs in the match itself or within `window` words either side of it. */
+  notAround?: Element[][];
+  /** Words either side that preceded_by, followed_by and not_around look at (default 3). */
+  window?: number;
 }
 
 export interface CompiledPattern {
@@ -131,7 +135,7 @@ export interface CompiledRules {
 }
 
 const severities: readonly Severity[] = ['error', 'warning', 'info'];
-const conditionKeys = ['near', 'also_near', 'not_near', 'scope', 'preceded_by', 'unless_preceded_by', 'followed_by', 'unless_followed_by'] as const;
+const conditionKeys = ['near', 'also_near', 'not_near', 'scope', 'preceded_by', 'unless_preceded_by', 'followed_by', 'unless_followed_by', 'not_around', 'window'] as const;
 const phraseKeys = ['id', 'category', 'severity', 'summary', 'patterns', 'conditions', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'negation', 'url'];
 const documentKeys = ['id', 'category', 'severity', 'scope', 'summary', 'announce', 'learned_unless', 'lead_only', 'min_words', 'requires', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'negation', 'url'];
 const scorerKeys = ['id', 'category', 'severity', 'scope', 'summary', 'gate', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'url'];
@@ -477,7 +481,12 @@ function compileConditions(
     ['unless_preceded_by', 'unlessPrecededBy'],
     ['followed_by', 'followedBy'],
     ['unless_followed_by', 'unlessFollowedBy'],
+    ['not_around', 'notAround'],
   ] as const;
+  if (data.window !== undefined) {
+    if (!Number.isInteger(data.window) || (data.window as number) < 1 || (data.window as number) > 12) problems.add(`${path}.window`, '"window" is a whole number of words from 1 to 12');
+    else conditions.window = data.window as number;
+  }
   for (const [key, field] of map) {
     if (data[key] === undefined) continue;
     conditions[field] = compileTerms(data[key], `${path}.${key}`, problems, resolve);

@@ -142,6 +142,24 @@ describe('conditions', () => {
     expect(actuals(await lintWith(rules, 'Redundant power supplies. We made 40 roles redundant. The redundant ones went.'))).toEqual(['redundant']);
   });
 
+  it('not_around: a term inside the match or beside it vetoes; one further off does not', async () => {
+    const rules = compile(rule('around', { patterns: [{ match: '{number} roles ... will be removed', not_around: ['config', 'iam'] }] }));
+    const text = [
+      'The 40 roles we keep for each tenant in the config will be removed.',
+      'Twelve IAM roles will be removed.',
+      'Twelve roles will be removed from the IAM account.',
+      '30 roles will be removed this spring while the team rewrites the config.',
+    ].join(' ');
+    expect(actuals(await lintWith(rules, text))).toEqual(['30 roles will be removed']);
+  });
+
+  it('window widens or narrows how far preceded_by and not_around look', async () => {
+    const wide = compile(rule('wide', { patterns: [{ match: 'roles will be removed', not_around: ['config'], window: 6 }] }));
+    const narrow = compile(rule('narrow', { patterns: [{ match: 'roles will be removed', preceded_by: ['cloud'], window: 1 }] }));
+    expect(actuals(await lintWith(wide, 'Roles will be removed from the old tenant config.'))).toEqual([]);
+    expect(actuals(await lintWith(narrow, 'Cloud roles will be removed. Cloud console roles will be removed.'))).toEqual(['roles will be removed']);
+  });
+
   it('scope paragraph looks at the other sentences of the paragraph', async () => {
     const rules = compile(rule('para', { patterns: [{ match: 'sunset~', near: ['@people'], scope: 'paragraph' }] }));
     expect(actuals(await lintWith(rules, 'We sunset the team. Analysts were told.\n\nWe sunset the API.'))).toEqual(['sunset']);

@@ -51,4 +51,10 @@ describe('the rule schema', () => {
     const message = problemsOf(rule('d', { patterns: [{ match: 'cut~ {number}? heads', fix: '{number} people' }] }));
     expect(message).toMatch(/the fix uses \{number\}, which this pattern does not always capture/);
   });
+
+  it('rejects a window that is not a whole number of words from 1 to 12', () => {
+    for (const window of [0, 13, 2.5, 'three']) {
+      expect(problemsOf(rule('e', { patterns: [{ match: 'obsolete', not_around: ['api'], window }] }))).toMatch(/"window" is a whole number of words from 1 to 12/);
+    }
+  });
 });
