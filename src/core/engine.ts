@@ -321,7 +321,10 @@ export class Engine {
       quotes = quotedRanges(text, paragraph);
       this.quotes.set(paragraph, quotes);
     }
-    const quoted = quotes.some(([open, close]) => open <= start && close >= end) || sentence.tokens.slice(soCalled, match.first).some((t) => t.key === 'socalled');
+    // Quoted whole, or a match whose words run into a quote that closes after it ("a 'light trim'":
+    // the article is outside the quote marks, the phrase inside).
+    const quoted =
+      quotes.some(([open, close]) => close >= end && (open <= start || open < end)) || sentence.tokens.slice(soCalled, match.first).some((t) => t.key === 'socalled');
     if (!quoted) return false;
     let rejected = this.rejections.get(paragraph);
     if (rejected === undefined) {

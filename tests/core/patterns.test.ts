@@ -187,6 +187,12 @@ describe('negation and mention', () => {
     expect(actuals(await lintWith(rules, 'Some headlines call this a “jobs apocalypse.” We don’t think so.'))).toEqual([]);
     expect(actuals(await lintWith(rules, 'This is a “jobs apocalypse.” Prepare.'))).toEqual(['jobs apocalypse']);
   });
+
+  it('counts a match that runs into a quote as quoted ("a \'light trim\'")', async () => {
+    const rules = compile(rule('trim', { patterns: ['a? light trim'] }, 'evasive'));
+    expect(actuals(await lintWith(rules, 'They call it a “light trim”. We disagree.\n\nThis is a light trim.'))).toEqual(['a light trim']);
+    expect(actuals(await lintWith(rules, 'This is a “light trim” for everyone.'))).toEqual(['a “light trim']);
+  });
 });
 
 describe('document rules', () => {
