@@ -58,6 +58,7 @@ interface Match {
 const NEGATION = 'negation';
 const NEGATION_EXCEPTIONS = 'negation-exceptions';
 const REJECTION_CUES = 'rejection-cues';
+const MENTION_FRAMES = 'mention-frames';
 const WINDOW = 3;
 const NEGATION_WINDOW = 4;
 
@@ -68,6 +69,7 @@ export class Engine {
   private readonly negation: TermSet;
   private readonly negationExceptions: TermSet;
   private readonly rejectionCues: TermSet;
+  private readonly mentionFrames: TermSet;
   private readonly allow: TermSet | undefined;
   /** Every key the phrase index holds (reported by the bench; mayMatch is the real pre-filter). */
   readonly triggerKeys: ReadonlySet<string>;
@@ -110,6 +112,7 @@ export class Engine {
     this.negation = vocabulary(NEGATION);
     this.negationExceptions = vocabulary(NEGATION_EXCEPTIONS);
     this.rejectionCues = vocabulary(REJECTION_CUES);
+    this.mentionFrames = vocabulary(MENTION_FRAMES);
     this.allow = settings.allow && settings.allow.length > 0 ? new TermSet(settings.allow) : undefined;
   }
 
@@ -315,16 +318,17 @@ export class Engine {
   private isMention(text: string, paragraph: Paragraph, sentence: Sentence, match: SequenceMatch): boolean {
     const start = sentence.tokens[match.first].start;
     const end = sentence.tokens[match.end - 1].end;
-    const soCalled = windowBefore(sentence.tokens, match.first, 2);
+    const frameFrom = windowBefore(sentence.tokens, match.first, 3);
     let quotes = this.quotes.get(paragraph);
     if (!quotes) {
       quotes = quotedRanges(text, paragraph);
       this.quotes.set(paragraph, quotes);
     }
     // Quoted whole, or a match whose words run into a quote that closes after it ("a 'light trim'":
-    // the article is outside the quote marks, the phrase inside).
+    // the article is outside the quote marks, the phrase inside), or named by a frame with no quote
+    // marks ("so-called", "AI described as a tidal wave").
     const quoted =
-      quotes.some(([open, close]) => close >= end && (open <= start || open < end)) || sentence.tokens.slice(soCalled, match.first).some((t) => t.key === 'socalled');
+      quotes.some(([open, close]) => close >= end && (open <= start || open < end)) || this.mentionFrames.find(sentence.tokens, frameFrom, match.first) !== undefined;
     if (!quoted) return false;
     let rejected = this.rejections.get(paragraph);
     if (rejected === undefined) {

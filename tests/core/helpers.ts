@@ -35,6 +35,7 @@ export const baseVocabularies: RuleSource[] = [
   vocabulary('negation', ['not', 'never', 'no', "won't", "don't", 'without']),
   vocabulary('negation-exceptions', ['no longer', 'not only']),
   vocabulary('rejection-cues', ["don't think so", 'we disagree', 'so-called']),
+  vocabulary('mention-frames', ['so-called', 'described as']),
   vocabulary('people', ['employees', 'staff', 'colleagues', 'people', 'customer service reps', 'analysts']),
 ];
 

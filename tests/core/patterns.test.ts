@@ -188,6 +188,11 @@ describe('negation and mention', () => {
     expect(actuals(await lintWith(rules, 'This is a “jobs apocalypse.” Prepare.'))).toEqual(['jobs apocalypse']);
   });
 
+  it('counts a phrase named by a frame, with no quote marks, as quoted', async () => {
+    const rules = compile(rule('wave', { patterns: ['tidal wave'] }, 'alarmist'));
+    expect(actuals(await lintWith(rules, 'I heard AI described as a tidal wave. We disagree.\n\nIt is a tidal wave.'))).toEqual(['tidal wave']);
+  });
+
   it('counts a match that runs into a quote as quoted ("a \'light trim\'")', async () => {
     const rules = compile(rule('trim', { patterns: ['a? light trim'] }, 'evasive'));
     expect(actuals(await lintWith(rules, 'They call it a “light trim”. We disagree.\n\nThis is a light trim.'))).toEqual(['a light trim']);
