@@ -163,3 +163,19 @@ describe('sentenceFeatures', () => {
     expect(small.buckets).toContain(hashFeature('w|cut') & 15);
   });
 });
+
+describe('normPad', () => {
+  const norm = (features: SentenceFeatures) => Math.hypot(...features.values);
+  it('keeps a short bullet from weighing as much as a full sentence', () => {
+    const short = tokens('Staff capacity.');
+    const long = tokens('We will review staff capacity with each team lead in March, before the rota for the summer is set.');
+    expect(norm(sentenceFeatures(short, plain))).toBeCloseTo(1, 5);
+    const padded = { ...plain, normPad: 12 };
+    const shortNorm = norm(sentenceFeatures(short, padded));
+    const longNorm = norm(sentenceFeatures(long, padded));
+    expect(shortNorm).toBeLessThan(0.75);
+    expect(longNorm).toBeGreaterThan(shortNorm);
+    expect(longNorm).toBeLessThan(1);
+  });
+});
+

@@ -16,6 +16,11 @@ export interface FeatureOptions {
   charWeight?: number;
   /** How much the previous sentence's words count (their own namespace); 0 or absent: not read. */
   contextWeight?: number;
+  /**
+   * Added to the squared norm before normalising: a four-word bullet's few features then carry
+   * less weight each than a full sentence's, so one learnt cue cannot make it near-certain.
+   */
+  normPad?: number;
 }
 
 /** One sentence's features: bucket, value (L2-normalised), and the tokens each one came from. */
@@ -132,7 +137,8 @@ export function sentenceFeatures(tokens: readonly Token[], options: FeatureOptio
   }
   let norm = 0;
   for (const value of byBucket.values()) norm += value * value;
-  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  const padded = norm + (options.normPad ?? 0);
+  const scale = padded > 0 ? 1 / Math.sqrt(padded) : 0;
   const values = Float32Array.from(weightOf, (weight) => weight * scale);
   return { buckets, values, firstWord: Uint16Array.from(first, (w) => Math.min(w, 0xffff)), wordCount: Uint8Array.from(count, (c) => Math.min(c, 255)), words };
 }

@@ -123,10 +123,10 @@ export function decodeScorerModel(bytes: Uint8Array): ScorerModel {
   if (!Array.isArray(classes) || classes.length < 1 || (activation !== 'softmax' && activation !== 'sigmoid')) throw invalid('its classes are damaged');
   // A softmax model is the sentence scorer: exactly its classes, in its order.
   if (activation === 'softmax' && classes.join() !== scorerClasses.join()) throw invalid(`its classes are ${classes.join(', ')}, not the scorer's`);
-  const { charRange, charWeight, contextWeight } = header.features;
+  const { charRange, charWeight, contextWeight, normPad } = header.features;
   const isNumber = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
   if (!Array.isArray(charRange) || charRange.length !== 2 || !charRange.every((n) => Number.isInteger(n) && n >= 0 && n <= 8) || charRange[0] > charRange[1]) throw invalid('its character n-gram range is damaged');
-  if ((charWeight !== undefined && !isNumber(charWeight)) || (contextWeight !== undefined && !isNumber(contextWeight)) || typeof header.features.trigrams !== 'boolean') throw invalid('its feature settings are damaged');
+  if ((charWeight !== undefined && !isNumber(charWeight)) || (contextWeight !== undefined && !isNumber(contextWeight)) || (normPad !== undefined && !(isNumber(normPad) && normPad >= 0)) || typeof header.features.trigrams !== 'boolean') throw invalid('its feature settings are damaged');
   if (!Array.isArray(header.bias) || header.bias.length !== classes.length || !Array.isArray(header.scales) || header.scales.length !== classes.length) {
     throw invalid('it does not have one weight vector per class');
   }
