@@ -73,15 +73,17 @@ describe('retextTonelint in a unified pipeline', () => {
 describe('lint() and configuration', () => {
   it('drops a rule match quoted as reported speech when the scorer reads the sentence as fine; rules alone keep it', async () => {
     const cases = [
-      // Reported with what came of it; the bare report ("Her email said ... had become 'dead
-      // weight'") is a judgement call the retrained scorer of 2026-12-05 reads as use.
-      ['Her email said the night shift had become "dead weight" once the sorters arrived, and the stewards asked her what she meant.', 'obsolete-people'],
-      ['The slide deck promised a "workforce harmonisation" across both plants, and the stewards asked for the figures behind it.', 'euphemism'],
+      // Reported with what came of it, by a person (a document that "said" or "promised" a quote is
+      // a rejection cue of the rules' own since 2026-12-06, so the rules alone leave that alone).
+      ['She told the stewards the night shift had become "dead weight" once the sorters arrived, and they asked her what she meant.', 'obsolete-people'],
+      ['The manager promised a "workforce harmonisation" across both plants, and the stewards asked for the figures behind it.', 'euphemism'],
     ] as const;
     for (const [text, ruleId] of cases) {
       expect((await lint(text, { config: { scorer: { enabled: false } } })).findings.map((f) => f.ruleId)).toEqual([ruleId]);
       expect((await lint(text)).findings).toEqual([]);
     }
+    // A document that "said" the quote is reported framing to the rules themselves.
+    expect((await lint('Her email said the night shift had become "dead weight" once the sorters arrived.', { config: { scorer: { enabled: false } } })).findings).toEqual([]);
     // Unquoted, the same words are a use, and both rule and scorer agree.
     expect((await lint('The night shift has become dead weight since the sorters arrived.')).findings.map((f) => f.ruleId)).toEqual(['obsolete-people']);
   });
