@@ -311,8 +311,11 @@ function fmt(value) {
 // The memo heads: independent yes/no heads (sigmoid) over the same features, one per document-rule
 // decision, trained on whole memos whose writers marked each element and quoted where it is.
 
-/** Memo writers whose memos calibrate the heads' thresholds; never trained on. */
-export const MEMO_CALIBRATION_WRITERS = ['m4'];
+/**
+ * Memo writers whose memos calibrate the heads' thresholds; never trained on. m15 joined m4 on
+ * 2026-12-06: on 44 memos alone the thresholds moved by up to 0.11 between retrains.
+ */
+export const MEMO_CALIBRATION_WRITERS = ['m4', 'm15'];
 export const HEADS = [
   { name: 'missing-acknowledgment/announce', flag: 'announces_cuts', evidence: 'announcement' },
   { name: 'missing-acknowledgment/acknowledgment', flag: 'acknowledgment', evidence: 'acknowledgment' },
