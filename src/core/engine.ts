@@ -328,7 +328,7 @@ export class Engine {
     // the article is outside the quote marks, the phrase inside), or named by a frame with no quote
     // marks ("so-called", "AI described as a tidal wave").
     const quoted =
-      quotes.some(([open, close]) => close >= end && (open <= start || open < end)) || this.mentionFrames.find(sentence.tokens, frameFrom, match.first) !== undefined;
+      quotes.some(([open, close]) => open < end && close >= end) || this.mentionFrames.find(sentence.tokens, frameFrom, match.first) !== undefined;
     if (!quoted) return false;
     let rejected = this.rejections.get(paragraph);
     if (rejected === undefined) {

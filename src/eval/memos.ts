@@ -56,17 +56,20 @@ export async function judgeMemo(memo: Memo): Promise<MemoJudgement> {
   return { memo, kindRight, announcesRight: summary.announcesCuts === memo.announces_cuts, elements, ruleIds: [...new Set(findings.map((finding) => finding.ruleId))] };
 }
 
+/** One writer's JSONL file of memos. */
+export function readMemoFile(path: string): Memo[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Memo);
+}
+
 export function readMemos(dir: string): Memo[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => name.endsWith('.jsonl'))
     .sort()
-    .flatMap((name) =>
-      readFileSync(join(dir, name), 'utf8')
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line) => JSON.parse(line) as Memo),
-    );
+    .flatMap((name) => readMemoFile(join(dir, name)));
 }
 
 const pct = (right: number, total: number) => (total === 0 ? 'n/a' : `${((100 * right) / total).toFixed(1)}% (${right}/${total})`);
@@ -98,7 +101,18 @@ function misses(judgements: MemoJudgement[]): string[] {
   return lines;
 }
 
+/** `node dist/eval/memos.js FILE...`: one table per writer's file, how a new writer is measured before use. */
+async function measureFiles(files: string[]): Promise<number> {
+  for (const file of files) {
+    const judgements = await Promise.all(readMemoFile(file).map(judgeMemo));
+    process.stdout.write(`${[...memoTable(file, judgements), '', ...misses(judgements)].join('\n')}\n`);
+  }
+  return 0;
+}
+
 async function main(): Promise<number> {
+  const files = process.argv.slice(2);
+  if (files.length > 0) return measureFiles(files);
   const train = await Promise.all(readMemos(join(repoRoot, 'data/memos')).map(judgeMemo));
   const blind = await Promise.all(readMemos(join(repoRoot, 'eval/memos-blind')).map(judgeMemo));
   const out = [

@@ -36,10 +36,7 @@ describe.skipIf(!(hasGit && hasNpm))('lint-staged + husky 9', () => {
 
   beforeAll(async () => {
     const home = tempDir('lint-staged-home');
-    // npm takes the pinned packages from its cache when it has them, as for any user who
-    // installed them before, instead of asking the registry again about each package document.
-    // A cold cache still downloads.
-    env = isolatedEnv(home, { npm_config_prefer_offline: 'true' });
+    env = isolatedEnv(home);
     await checkMemoVerdicts(env);
 
     // tonelint as users get it: the package tarball (the built dist/, rules and bin).

@@ -53,10 +53,6 @@ describe.skipIf(!(hasGit && hasPreCommit))('pre-commit with a clone of this repo
       // pre-commit's cache of hook repositories and their node environments; the hook that
       // `pre-commit install` writes reads it too, since git passes the environment on.
       PRE_COMMIT_HOME: join(home, 'pre-commit-cache'),
-      // The packages pre-commit's `npm install` runs fetch come from npm's cache when it has them,
-      // as for any user who installed them before, instead of npm asking the registry again about
-      // each of the ~900 package documents on every install. A cold cache still downloads.
-      npm_config_prefer_offline: 'true',
     });
     await checkMemoVerdicts(env);
     hookRepo = await cloneHead(env);

@@ -1,7 +1,7 @@
 // `npm run eval` end to end on the fixture set: the built script with the real linter. Scores are
 // not asserted (they depend on the rule packs); the shape of the output and the options are.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,3 +74,15 @@ describe('dist/eval/run.js', () => {
     expect(missing.stderr).toContain('cannot read the data');
   });
 });
+
+describe('node dist/eval/memos.js FILE: one writer\'s memos measured on their own', () => {
+  it('prints one table for the file, with every kind and the element report', () => {
+    const two = readFileSync(join(root, 'data/memos/m1.jsonl'), 'utf8').split('\n').slice(0, 2).join('\n');
+    const file = join(scratch, 'writer.jsonl');
+    writeFileSync(file, `${two}\n`);
+    const out = execFileSync(process.execPath, [join(root, 'dist/eval/memos.js'), file], { encoding: 'utf8' });
+    expect(out).toContain(`### ${file}: 2 memos`);
+    for (const row of ['cut-missing: judged right', 'cut-honest: judged right', 'benchmark-led: judged right', '(memo, element) pairs reported right']) expect(out).toContain(`| ${row} |`);
+  });
+});
+
