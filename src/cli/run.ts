@@ -317,8 +317,13 @@ export function reportReadProblem(error: unknown, file: InputFile, problems: Pro
   }
   switch (error.code) {
     case 'InputBinary':
-    case 'InputDocument':
     case 'InputEncoding':
+      // Named on the command line, a file tonelint cannot read as text is a usage error (exit 2):
+      // the user asked for it. Found by walking a directory, it is skipped with a warning.
+      if (file.explicit) problems.fail(error);
+      else problems.warn(error);
+      return;
+    case 'InputDocument':
     case 'InputTooLarge':
       problems.warn(error);
       return;

@@ -19,16 +19,29 @@ function lintBeside(name: string, content: string | Buffer) {
 }
 
 describe('reading files', () => {
-  it('skips a binary file with a warning', () => {
+  it('a binary file named on the command line is an error (exit 2); the other files are still linted', () => {
     const { result, files } = lintBeside('image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]));
-    expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe('tonelint: warning: image.txt: looks binary (contains NUL bytes); skipped');
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('tonelint: error: image.txt: looks binary (contains NUL bytes); skipped');
     expect(files).toHaveLength(1);
   });
 
-  it('skips invalid UTF-8 with a warning', () => {
+  it('invalid UTF-8 named on the command line is an error (exit 2)', () => {
     const { result } = lintBeside('latin1.txt', Buffer.from('Caf\xe9 notes\n', 'latin1'));
-    expect(result.stderr.trim()).toBe('tonelint: warning: latin1.txt: is not valid UTF-8 text; skipped (convert it to UTF-8)');
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('tonelint: error: latin1.txt: is not valid UTF-8 text; skipped (convert it to UTF-8)');
+  });
+
+  it('found by walking a directory, binary and non-UTF-8 files are skipped with a warning', () => {
+    const { id, text } = errorExample();
+    const cwd = project({ 'docs/image.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]), 'docs/latin1.md': Buffer.from('Caf\xe9 notes\n', 'latin1'), 'docs/good.md': `${text}\n` });
+    const result = tonelint(['docs', '-f', 'json'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n').sort()).toEqual([
+      'tonelint: warning: docs/image.md: looks binary (contains NUL bytes); skipped',
+      'tonelint: warning: docs/latin1.md: is not valid UTF-8 text; skipped (convert it to UTF-8)',
+    ]);
+    expect(parseJson(result).flatMap((file) => file.messages.map((m) => m.ruleId))).toContain(id);
   });
 
   it('decodes UTF-16 with a BOM and finds the same things', () => {
