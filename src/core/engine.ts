@@ -6,7 +6,8 @@ import { AGENT_KEY, NUMBER_KEY, ROLE_SHAPE, type Element } from './match/pattern
 import { TermSet } from './match/term-set.js';
 import { normalizeWord, possessiveBase, type Paragraph, type Sentence, type Token } from './match/tokens.js';
 import { createLineIndex, type LineIndex } from './position.js';
-import { quotedRanges } from './match/quotes.js';
+import { MentionGuard } from './match/mention.js';
+import { windowAfter, windowBefore } from './match/window.js';
 import type { CompiledPattern, CompiledRule, CompiledRules, Conditions, DocumentRule, PhraseRule } from './rule.js';
 
 export const RULES_DOCS_URL = 'https://github.com/tonelint/tonelint/blob/main/rules/README.md';
@@ -57,8 +58,6 @@ interface Match {
 /** Built-in vocabularies the engine itself reads (rules/vocabulary/*.yml). */
 const NEGATION = 'negation';
 const NEGATION_EXCEPTIONS = 'negation-exceptions';
-const REJECTION_CUES = 'rejection-cues';
-const MENTION_FRAMES = 'mention-frames';
 const WINDOW = 3;
 const NEGATION_WINDOW = 4;
 
@@ -68,8 +67,7 @@ export class Engine {
   private readonly documentRules: { rule: DocumentRule; severity: Severity }[] = [];
   private readonly negation: TermSet;
   private readonly negationExceptions: TermSet;
-  private readonly rejectionCues: TermSet;
-  private readonly mentionFrames: TermSet;
+  private readonly mentions: MentionGuard;
   private readonly allow: TermSet | undefined;
   /** Every key the phrase index holds (reported by the bench; mayMatch is the real pre-filter). */
   readonly triggerKeys: ReadonlySet<string>;
@@ -111,8 +109,7 @@ export class Engine {
     const vocabulary = (name: string) => new TermSet(compiled.vocabularies.get(name) ?? []);
     this.negation = vocabulary(NEGATION);
     this.negationExceptions = vocabulary(NEGATION_EXCEPTIONS);
-    this.rejectionCues = vocabulary(REJECTION_CUES);
-    this.mentionFrames = vocabulary(MENTION_FRAMES);
+    this.mentions = MentionGuard.fromVocabularies(compiled.vocabularies);
     this.allow = settings.allow && settings.allow.length > 0 ? new TermSet(settings.allow) : undefined;
   }
 
@@ -141,8 +138,6 @@ export class Engine {
   // Per-text memos, so a condition, a quote scan or a rejection cue is computed once per sentence
   // or paragraph however many matches ask: without them a sentence with 100k matches is quadratic.
   private occurrences = new WeakMap<Sentence, Map<Element[][], boolean>>();
-  private quotes = new WeakMap<Paragraph, [number, number][]>();
-  private rejections = new WeakMap<Paragraph, boolean>();
   private allowed = new WeakMap<Sentence, SequenceMatch[]>();
 
   /** Findings for a text already split into paragraphs, sentences and tokens (offsets into `text`). */
@@ -153,8 +148,6 @@ export class Engine {
   /** Findings, and what each document rule saw: the announcement and where each requirement is met. */
   lintDocument(text: string, paragraphs: Paragraph[], evidence?: DocumentEvidence): { findings: Finding[]; documents: DocumentCheck[] } {
     this.occurrences = new WeakMap();
-    this.quotes = new WeakMap();
-    this.rejections = new WeakMap();
     this.allowed = new WeakMap();
     const lines = createLineIndex(text);
     const findings: Finding[] = [];
@@ -316,26 +309,7 @@ export class Engine {
 
   /** Quoted in order to be rejected: `Some call it a "jobs apocalypse". We don't think so.` */
   private isMention(text: string, paragraph: Paragraph, sentence: Sentence, match: SequenceMatch): boolean {
-    const start = sentence.tokens[match.first].start;
-    const end = sentence.tokens[match.end - 1].end;
-    const frameFrom = windowBefore(sentence.tokens, match.first, 3);
-    let quotes = this.quotes.get(paragraph);
-    if (!quotes) {
-      quotes = quotedRanges(text, paragraph);
-      this.quotes.set(paragraph, quotes);
-    }
-    // Quoted whole, or a match whose words run into a quote that closes after it ("a 'light trim'":
-    // the article is outside the quote marks, the phrase inside), or named by a frame with no quote
-    // marks ("so-called", "AI described as a tidal wave").
-    const quoted =
-      quotes.some(([open, close]) => open < end && close >= end) || this.mentionFrames.find(sentence.tokens, frameFrom, match.first) !== undefined;
-    if (!quoted) return false;
-    let rejected = this.rejections.get(paragraph);
-    if (rejected === undefined) {
-      rejected = paragraph.sentences.some((other) => this.rejectionCues.find(other.tokens) !== undefined);
-      this.rejections.set(paragraph, rejected);
-    }
-    return rejected;
+    return this.mentions.isMention(text, paragraph, sentence, match.first, match.end);
   }
 
   private checkDocument(
@@ -472,36 +446,6 @@ export function render(template: string, values: Record<string, string>, lenient
   return rendered.replace(/ {2,}/g, ' ').trim();
 }
 
-/** Clause punctuation and breaks end a window; symbols such as % $ & / inside a clause do not. */
-function breaksClause(token: Token): boolean {
-  return token.kind === 'break' || (token.kind === 'punct' && !token.transparent && !/^[%$€£&/+#@*]$/.test(token.text));
-}
-
-/** Index of the first token of the `words` words before `first`, not crossing punctuation. */
-function windowBefore(tokens: Token[], first: number, words: number): number {
-  let index = first;
-  let counted = 0;
-  while (index > 0 && counted < words) {
-    const token = tokens[index - 1];
-    if (breaksClause(token)) break;
-    index--;
-    if (token.kind !== 'punct') counted++;
-  }
-  return index;
-}
-
-/** One past the last token of the `words` words after `end`, not crossing punctuation. */
-function windowAfter(tokens: Token[], end: number, words: number): number {
-  let index = end;
-  let counted = 0;
-  while (index < tokens.length && counted < words) {
-    const token = tokens[index];
-    if (breaksClause(token)) break;
-    index++;
-    if (token.kind !== 'punct') counted++;
-  }
-  return index;
-}
 
 const wordPattern = /[\p{L}\p{M}\p{N}]+(?:['\u2019\u2010\u2011-][\p{L}\p{M}\p{N}]+)*/gu;
 

@@ -158,6 +158,16 @@ describe('scorerFindings', () => {
     expect(run(['Atlas and a bloodbath await the staff today.'], { allow: ['staff'] })).toHaveLength(1);
   });
 
+  it('drops a finding whose strongest cue is quoted in a paragraph that rejects it, as the rules do', () => {
+    expect(run(["Some staff call it a 'bloodbath'.", "We disagree."])).toEqual([]);
+    // Quoted but not rejected: a speaker's own words.
+    expect(run(["Some staff call it a 'bloodbath'.", 'We agree.'])).toHaveLength(1);
+    // Rejected, but the strongest cue is outside the quote marks.
+    expect(run(["A bloodbath for the staff, and 'doom' too.", 'We disagree.'])).toHaveLength(1);
+    // Named by a frame without quote marks.
+    expect(run(['The staff here described as a bloodbath.', 'We disagree.'])).toEqual([]);
+  });
+
   it('skips a category whose rule is off', () => {
     expect(run(['Colleagues were quietly moved on last week.'], { rules: { 'scored-evasive': 'off' } })).toEqual([]);
   });

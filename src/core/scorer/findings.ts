@@ -6,13 +6,14 @@ import { severityRank } from '../finding.js';
 import { isNumberWord } from '../match/matcher.js';
 import type { Element } from '../match/pattern.js';
 import { TermSet } from '../match/term-set.js';
+import { MentionGuard } from '../match/mention.js';
 import { quotedRanges } from '../match/quotes.js';
 import { normalizeWord, possessiveBase, tokenizeSentence, type Paragraph, type Sentence, type Token } from '../match/tokens.js';
 import type { LineIndex } from '../position.js';
 import type { CompiledRules, ScorerRule } from '../rule.js';
 import type { LintConfig } from '../config.js';
 import { engineSettings, severityFor } from '../settings.js';
-import { scoreSentence, scoredCategories, type CategoryThresholds, type ScoredCategory, type ScorerExample, type ScorerModel } from './model.js';
+import { scoreSentence, scoredCategories, type CategoryThresholds, type Cue, type ScoredCategory, type ScorerExample, type ScorerModel } from './model.js';
 
 /** Sentences about people, work or AI: the only ones the scorer reads (precision on other prose). */
 export class ScorerGate {
@@ -51,6 +52,8 @@ export interface ScorerSettings {
   overrides: Partial<Record<ScoredCategory, number>>;
   /** The organisation's allowed vocabulary: a finding whose cues fall in it is dropped. */
   allow?: TermSet;
+  /** Quoted framing that the paragraph rejects or reports: the rules' guard, for the scorer's strongest cue. */
+  mention?: MentionGuard;
 }
 
 /**
@@ -70,7 +73,13 @@ export function scorerSettings(compiled: CompiledRules, config: LintConfig): Sco
   }
   if (rules.size === 0) return undefined;
   const allow = engineSettings(config).allow ?? [];
-  return { gate: new ScorerGate(gateTerms), rules, overrides: config.scorer?.thresholds ?? {}, allow: allow.length > 0 ? new TermSet(allow) : undefined };
+  return {
+    gate: new ScorerGate(gateTerms),
+    rules,
+    overrides: config.scorer?.thresholds ?? {},
+    allow: allow.length > 0 ? new TermSet(allow) : undefined,
+    mention: MentionGuard.fromVocabularies(compiled.vocabularies),
+  };
 }
 
 /**
@@ -116,6 +125,7 @@ export function scorerFindings(model: () => ScorerModel, settings: ScorerSetting
       if (quick.confidence < (words.length < SHORT_SENTENCE ? threshold.strict : threshold.report)) continue;
       const score = scoreSentence(loaded, sentence.tokens, text, 3, previous);
       if (settings.allow && allowedCue(settings.allow, sentence, score.cues)) continue;
+      if (settings.mention && mentionedCue(settings.mention, text, paragraph, sentence, score.cues)) continue;
       if (words.length === 0) continue;
       const start = words[0].start;
       const end = words.at(-1)!.end;
@@ -157,6 +167,19 @@ function allowedCue(allow: TermSet, sentence: Sentence, cues: readonly { start: 
   if (cues.length === 0) return false;
   const top = cues[0];
   return allow.findAll(sentence.tokens).some((match) => sentence.tokens[match.first].start < top.end && top.start < sentence.tokens[match.end - 1].end);
+}
+
+/**
+ * Whether the words that weigh most in a sentence's score are quoted (or framed) in order to be
+ * rejected or reported, as the rules judge a quoted phrase: "The senator tweeted that 'nurses
+ * will be replaced by AI'" reports the claim; the sentence's own words are not the problem.
+ */
+function mentionedCue(guard: MentionGuard, text: string, paragraph: Paragraph, sentence: Sentence, cues: readonly Cue[]): boolean {
+  const strongest = cues[0];
+  if (!strongest) return false;
+  const first = sentence.tokens.findIndex((token) => token.end > strongest.start);
+  const end = sentence.tokens.findLastIndex((token) => token.start < strongest.end) + 1;
+  return first >= 0 && end > first && guard.isMention(text, paragraph, sentence, first, end);
 }
 
 /**
