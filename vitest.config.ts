@@ -3,13 +3,14 @@
 // (after npm run build). Mutation-testing sandboxes are copies of the project, not tests.
 import { configDefaults, defineConfig } from 'vitest/config';
 
-/** Test files that start processes: the built CLI or server, git, pre-commit, editors. */
+/** Test files that start processes (the built CLI or server, git, pre-commit, editors) or read dist/ (scripts/train.mjs). */
 const spawning = [
   'tests/cli/**/*.test.ts',
   'tests/e2e/**/*.test.ts',
   'tests/safety/cli.test.ts',
   'tests/safety/write.test.ts',
   'tests/eval/run.test.ts',
+  'tests/eval/train.test.ts',
   'tests/fuzz/matcher.test.ts',
   'tests/fuzz/lsp.property.test.ts',
   'tests/lsp/server.test.ts',

@@ -1,0 +1,61 @@
+// The memo heads' training targets and threshold choice (scripts/train.mjs, which reads dist/):
+// what a sentence teaches each head, and that an announce head never fires on neutral prose it
+// was calibrated against.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script with no types
+import { chooseHeadThresholds, HEADS, headUnits } from '../../scripts/train.mjs';
+import { decodeScorerModel } from '../../src/core/scorer/model.js';
+import { scorerSettings } from '../../src/core/scorer/findings.js';
+import { compileBuiltinRules } from '../../src/plugin/builtin.js';
+
+type Unit = { sentence: { start: number; end: number }; targets: Float32Array; weights: Float32Array };
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const head = (name: string) => (HEADS as { name: string }[]).findIndex((entry) => entry.name === name);
+
+const memo = {
+  text: 'Team update\n\nWe will close the Leeds office and 40 roles will go. I am sorry: this is hard for everyone leaving. The people leaving have given years to this office.\n\nAna',
+  announces_cuts: true,
+  acknowledgment: true,
+  decision_owner: false,
+  support: false,
+  benchmark_led: false,
+  user_value: false,
+  evidence: { announcement: 'We will close the Leeds office and 40 roles will go.', acknowledgment: 'I am sorry: this is hard for everyone leaving.' },
+};
+
+describe('headUnits', () => {
+  const units = headUnits(memo) as Unit[];
+  const sentenceWith = (words: string) => units.find((unit) => memo.text.slice(unit.sentence.start, unit.sentence.end).includes(words))!;
+  const acknowledgment = head('missing-acknowledgment/acknowledgment');
+
+  it('makes the quoted sentence a positive of its head', () => {
+    const quoted = sentenceWith('I am sorry');
+    expect([quoted.targets[acknowledgment], quoted.weights[acknowledgment]]).toEqual([1, 1]);
+  });
+
+  it('teaches nothing from the other sentences of a memo that has the element (it may say it twice)', () => {
+    expect(sentenceWith('given years').weights[acknowledgment]).toBe(0);
+  });
+
+  it('makes every sentence a negative of a head whose element the memo lacks', () => {
+    const support = head('missing-acknowledgment/support');
+    for (const unit of units) expect([unit.targets[support], unit.weights[support]]).toEqual([0, 1]);
+  });
+});
+
+describe('chooseHeadThresholds', () => {
+  const model = decodeScorerModel(readFileSync(`${root}models/memo-heads.bin`));
+  const gate = scorerSettings(compileBuiltinRules(), {}).gate;
+  const announce = 'missing-acknowledgment/announce';
+  // A sentence the shipped announce head reads as a cut announcement, in prose "calibrated" as neutral.
+  const cutSentence = 'We will reduce the regional support team from 120 to 85 people by the end of June this year.';
+
+  it('keeps an announce threshold above every sentence of the neutral prose it is given', () => {
+    const memos = JSON.parse(`[${readFileSync(`${root}data/memos/m4.jsonl`, 'utf8').trim().split('\n').join(',')}]`);
+    const without = chooseHeadThresholds(model, gate, memos).thresholds[announce].report;
+    const withNeutral = chooseHeadThresholds(model, gate, memos, [`Notes from the week.\n\n${cutSentence}\n`]).thresholds[announce].report;
+    expect(withNeutral).toBeGreaterThan(without);
+  });
+});
