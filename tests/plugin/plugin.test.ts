@@ -62,6 +62,15 @@ describe('retextTonelint in a unified pipeline', () => {
     expect(stillUsed.messages.map((m) => m.ruleId)).toContain('obsolete-people');
   });
 
+  it('withdraws a quoted phrase whose paragraph refuses the word itself, and keeps it when the paragraph refuses something else', async () => {
+    const scored = async (text: string) => {
+      const file = await retext().use(presets.recommended).process(text);
+      return (file.data.tonelintFindings ?? []).filter((finding) => finding.ruleId.startsWith('scored-') && finding.actual.includes('deadweight'));
+    };
+    expect(await scored("From the ops review: 'the night shift is deadweight'. Let's not use that word for them.")).toEqual([]);
+    expect(await scored("From the ops review: 'the night shift is deadweight'. Let's not use the canteen for them.")).toHaveLength(1);
+  });
+
   it('ships presets: recommended (tonelint only) and all (adds retext-equality)', async () => {
     const recommended = await retext().use(presets.recommended).process('Hey guys, we will cut 40 heads.');
     const all = await retext().use(presets.all).process('Hey guys, we will cut 40 heads.');
