@@ -63,12 +63,10 @@ describe('retextTonelint in a unified pipeline', () => {
   });
 
   it('withdraws a quoted phrase whose paragraph refuses the word itself, and keeps it when the paragraph refuses something else', async () => {
-    const scored = async (text: string) => {
-      const file = await retext().use(presets.recommended).process(text);
-      return (file.data.tonelintFindings ?? []).filter((finding) => finding.ruleId.startsWith('scored-') && finding.actual.includes('deadweight'));
-    };
-    expect(await scored("From the ops review: 'the night shift is deadweight'. Let's not use that word for them.")).toEqual([]);
-    expect(await scored("From the ops review: 'the night shift is deadweight'. Let's not use the canteen for them.")).toHaveLength(1);
+    // The rules alone, so the test does not move with the learned scorer's retrains.
+    const ruleIds = async (text: string) => (await retext().use(retextTonelint).process(text)).messages.map((m) => m.ruleId);
+    expect(await ruleIds("From the ops review: 'the branch clerks are surplus staff'. Let's not use that word for them.")).toEqual([]);
+    expect(await ruleIds("From the ops review: 'the branch clerks are surplus staff'. Let's not use the canteen for them.")).toContain('obsolete-people');
   });
 
   it('ships presets: recommended (tonelint only) and all (adds retext-equality)', async () => {
