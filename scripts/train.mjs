@@ -429,7 +429,9 @@ export function chooseHeadThresholds(model, gate, memos, neutralTexts = []) {
   HEADS.forEach((head, k) => {
     // At least 0.5: the calibration memos are all announcements, so a lower threshold would be
     // tuned for memos and misfire on ordinary workplace text.
-    const floor = head.name.endsWith('/announce') ? Math.max(0.5, ...neutralMaxima.map((best) => Math.floor(best[k] * 100 + 1) / 100)) : 0.5;
+    // Capped below 1, which a weights file may not hold: a head that reads some neutral sentence at
+    // 0.999 or more then fires only on what it reads as surely as that.
+    const floor = head.name.endsWith('/announce') ? Math.min(0.999, Math.max(0.5, ...neutralMaxima.map((best) => Math.floor(best[k] * 100 + 1) / 100))) : 0.5;
     const rightAt = (t) => memos.filter((memo, index) => (maxima[index][k] >= t) === Boolean(memo[head.flag])).length;
     let bestT = Math.max(0.95, floor);
     let bestRight = rightAt(bestT);
@@ -464,7 +466,10 @@ function trainMemoHeads(gate, neutralTrain, neutralCalibration, say) {
   });
   const trained = trainHeads(samples, { bits: HEADS_FEATURES.bits, seed: SEED, ...HEADS_HYPER });
   const model = { features: HEADS_FEATURES, classes: HEADS.map((head) => head.name), activation: 'sigmoid', weights: trained.weights, bias: trained.bias, examples: () => [] };
-  const { thresholds, accuracy } = chooseHeadThresholds(model, gate, memos.calibration, neutralCalibration.map((doc) => doc.text));
+  // Thresholds are chosen on the weights as shipped (int8), so the neutral floor holds for them.
+  const unset = Object.fromEntries(HEADS.map((head) => [head.name, { report: 0.5, strict: 0.5 }]));
+  const shipped = decodeScorerModel(encodeScorerModel({ ...model, thresholds: unset, about: {}, examples: [] }));
+  const { thresholds, accuracy } = chooseHeadThresholds(shipped, gate, memos.calibration, neutralCalibration.map((doc) => doc.text));
   say(`memo heads: ${memos.train.length} training memos (${units.length} sentences), ${memos.calibration.length} calibration memos; calibration accuracy ${HEADS.map((head) => `${head.name} ${fmt(accuracy[head.name])} at ${thresholds[head.name].report}`).join(', ')}`);
   const bytes = encodeScorerModel({ ...model, thresholds, about: { seed: SEED, trainingMemos: memos.train.length, calibrationMemos: memos.calibration.length, calibrationWriters: MEMO_CALIBRATION_WRITERS, accuracy }, examples: [] });
   writeFileSync(join(ROOT, 'models/memo-heads.bin'), bytes);
