@@ -11,7 +11,8 @@ import { join, relative, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sentenceFeatures } from '../dist/core/scorer/features.js';
 import { decodeScorerModel, encodeScorerModel, headProbabilities, scoreSentence, scoredCategories, scorerClasses } from '../dist/core/scorer/model.js';
-import { SHORT_SENTENCE, scorerSettings } from '../dist/core/scorer/findings.js';
+import { scorerSettings } from '../dist/core/scorer/findings.js';
+import { headReads } from '../dist/core/scorer/memo-evidence.js';
 import { markdownParagraphs, textParagraphs } from '../dist/plugin/blocks.js';
 import { parseMarkdown } from '../dist/plugin/processor.js';
 import { compileBuiltinRules } from '../dist/plugin/builtin.js';
@@ -395,18 +396,11 @@ export function trainHeads(samples, { bits, epochs, rate, l2, seed }) {
   return { weights, bias };
 }
 
-/** The sentences the heads are asked about at run time (memo-evidence.ts): gated, and not a fragment. */
-function headSentences(text, gate) {
-  return markdownSentencesOf(text).filter(
-    (sentence) => gate.admits(sentence) && sentence.tokens.filter((token) => token.kind === 'word' || token.kind === 'number').length >= SHORT_SENTENCE,
-  );
-}
-
 /** Per head, its highest probability on any sentence of `docs`. */
 function headMaxima(model, gate, texts) {
   return texts.map((text) => {
     const best = new Array(HEADS.length).fill(0);
-    for (const sentence of headSentences(text, gate)) {
+    for (const sentence of markdownSentencesOf(text).filter((sentence) => headReads(gate, sentence))) {
       const probabilities = headProbabilities(model, sentence.tokens, sentence.previous);
       HEADS.forEach((head, k) => (best[k] = Math.max(best[k], probabilities[head.name])));
     }

@@ -10,6 +10,7 @@ import { decodeScorerModel, headProbabilities } from '../../src/core/scorer/mode
 import { tokenizeSentence } from '../../src/core/match/tokens.js';
 import { scorerSettings } from '../../src/core/scorer/findings.js';
 import { compileBuiltinRules } from '../../src/plugin/builtin.js';
+import { readMemoFile } from '../../src/eval/memos.js';
 
 type Unit = { sentence: { start: number; end: number }; targets: Float32Array; weights: Float32Array };
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -54,7 +55,7 @@ describe('chooseHeadThresholds', () => {
   const cutSentence = 'We will reduce the regional support team from 120 to 85 people by the end of June this year.';
 
   it('keeps an announce threshold above every sentence of the neutral prose it is given', () => {
-    const memos = JSON.parse(`[${readFileSync(`${root}data/memos/m4.jsonl`, 'utf8').trim().split('\n').join(',')}]`);
+    const memos = readMemoFile(`${root}data/memos/m4.jsonl`);
     // Whatever the shipped head makes of these sentences, the threshold must clear each of them
     // (a paragraph each, so no sentence is read with another as its context).
     const neutral = [cutSentence, 'We are closing the Leeds office in May and 40 roles will go.', 'The rota for June is in the shared drive.'];

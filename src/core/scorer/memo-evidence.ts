@@ -9,12 +9,20 @@ import { headProbabilities, type ScorerModel } from './model.js';
 export const announceHead = (ruleId: string) => `${ruleId}/announce`;
 export const requirementHead = (ruleId: string, requirementId: string) => `${ruleId}/${requirementId}`;
 
+/**
+ * Whether the heads are asked about a sentence: gated, and not a fragment (a heading such as
+ * "Staffing and roles" announces nothing and states nothing). Training chooses the heads'
+ * thresholds on the same sentences (scripts/train.mjs).
+ */
+export function headReads(gate: ScorerGate, sentence: Sentence): boolean {
+  return gate.admits(sentence) && sentence.tokens.filter((token) => token.kind === 'word' || token.kind === 'number').length >= SHORT_SENTENCE;
+}
+
 /** Evidence from the memo heads; the model is loaded only when a gated sentence is asked about. */
 export function memoEvidence(model: () => ScorerModel, gate: ScorerGate): DocumentEvidence {
   const seen = new WeakMap<Sentence, Record<string, number>>();
   const says = (head: string, sentence: Sentence, previous: Sentence | undefined): boolean => {
-    // A fragment (a heading such as "Staffing and roles") announces nothing and states nothing.
-    if (!gate.admits(sentence) || sentence.tokens.filter((token) => token.kind === 'word' || token.kind === 'number').length < SHORT_SENTENCE) return false;
+    if (!headReads(gate, sentence)) return false;
     const loaded = model();
     const threshold = loaded.thresholds[head];
     if (threshold === undefined) return false;
