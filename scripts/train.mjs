@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { sentenceFeatures } from '../dist/core/scorer/features.js';
 import { decodeScorerModel, encodeScorerModel, headProbabilities, scoreSentence, scoredCategories, scorerClasses } from '../dist/core/scorer/model.js';
 import { scorerSettings } from '../dist/core/scorer/findings.js';
-import { headReads } from '../dist/core/scorer/memo-evidence.js';
+import { announceHead, headReads } from '../dist/core/scorer/memo-evidence.js';
+import { TermSet } from '../dist/core/match/term-set.js';
 import { markdownParagraphs, textParagraphs } from '../dist/plugin/blocks.js';
 import { parseMarkdown } from '../dist/plugin/processor.js';
 import { compileBuiltinRules } from '../dist/plugin/builtin.js';
@@ -396,13 +397,28 @@ export function trainHeads(samples, { bits, epochs, rate, l2, seed }) {
   return { weights, bias };
 }
 
-/** Per head, its highest probability on any sentence of `docs`. */
-function headMaxima(model, gate, texts) {
+/**
+ * The document rules' `learned_unless` terms, by announce head: a sentence holding one is never
+ * read as announcing (the engine's `learnedAnnouncement` skips it), so the threshold is not chosen on it.
+ */
+export function announceVetoes(compiled = compileBuiltinRules()) {
+  const vetoes = {};
+  for (const rule of compiled.rules) {
+    if (rule.scope === 'document' && rule.learnedUnless) vetoes[announceHead(rule.id)] = new TermSet(rule.learnedUnless);
+  }
+  return vetoes;
+}
+
+/** Per head, its highest probability on any sentence of `docs` that the engine would ask it about. */
+function headMaxima(model, gate, texts, vetoes) {
   return texts.map((text) => {
     const best = new Array(HEADS.length).fill(0);
     for (const sentence of markdownSentencesOf(text).filter((sentence) => headReads(gate, sentence))) {
       const probabilities = headProbabilities(model, sentence.tokens, sentence.previous);
-      HEADS.forEach((head, k) => (best[k] = Math.max(best[k], probabilities[head.name])));
+      HEADS.forEach((head, k) => {
+        if (vetoes[head.name]?.find(sentence.tokens) !== undefined) return;
+        best[k] = Math.max(best[k], probabilities[head.name]);
+      });
     }
     return best;
   });
@@ -415,9 +431,9 @@ function headMaxima(model, gate, texts) {
  * announcements of something, and a memo-level finding on an ordinary safety briefing is the
  * false alarm that costs the tool its users.
  */
-export function chooseHeadThresholds(model, gate, memos, neutralTexts = []) {
-  const maxima = headMaxima(model, gate, memos.map((memo) => memo.text));
-  const neutralMaxima = headMaxima(model, gate, neutralTexts);
+export function chooseHeadThresholds(model, gate, memos, neutralTexts = [], vetoes = announceVetoes()) {
+  const maxima = headMaxima(model, gate, memos.map((memo) => memo.text), vetoes);
+  const neutralMaxima = headMaxima(model, gate, neutralTexts, vetoes);
   const thresholds = {};
   const accuracy = {};
   HEADS.forEach((head, k) => {

@@ -4,7 +4,7 @@ import { severityRank, type Finding, type Severity, type SeverityOrOff } from '.
 import { isAgentNoun, isNumberWord, matchAt, startsNumber, type Captures, type SequenceMatch } from './match/matcher.js';
 import { AGENT_KEY, NUMBER_KEY, ROLE_SHAPE, type Element } from './match/pattern.js';
 import { TermSet } from './match/term-set.js';
-import { normalizeWord, possessiveBase, type Paragraph, type Sentence, type Token } from './match/tokens.js';
+import { isQuestion, normalizeWord, possessiveBase, type Paragraph, type Sentence, type Token } from './match/tokens.js';
 import { createLineIndex, type LineIndex } from './position.js';
 import { MentionGuard } from './match/mention.js';
 import { windowAfter, windowBefore } from './match/window.js';
@@ -158,7 +158,7 @@ export class Engine {
           if (found.entry.announce) {
             const rule = found.entry.rule as DocumentRule;
             const start = sentence.tokens[found.match.first].start;
-            if (!announcements.has(rule) && (rule.leadOnly !== true || start < LEAD_CHARACTERS) && !isQuestion(text, sentence)) announcements.set(rule, found);
+            if (!announcements.has(rule) && (rule.leadOnly !== true || start < LEAD_CHARACTERS) && !isQuestion(sentence)) announcements.set(rule, found);
           } else {
             findings.push(this.toFinding(text, lines, found));
           }
@@ -265,7 +265,7 @@ export class Engine {
         const first = sentence.tokens.findIndex((token) => token.kind === 'word' || token.kind === 'number');
         if (first < 0) continue;
         if (rule.leadOnly === true && sentence.tokens[first].start >= LEAD_CHARACTERS) return undefined;
-        if (isQuestion(text, sentence) || (rule.learnedUnless && this.occursIn(sentence, rule.learnedUnless))) continue;
+        if (rule.learnedUnless && this.occursIn(sentence, rule.learnedUnless)) continue;
         if (!evidence.announces(rule.id, sentence, paragraph.sentences[index - 1])) continue;
         const last = sentence.tokens.findLastIndex((token) => token.kind === 'word' || token.kind === 'number');
         const entry: IndexEntry = { rule, pattern: rule.announce[0], needs: [], severity, announce: true };
@@ -331,7 +331,7 @@ export class Engine {
         for (const [index, sentence] of paragraph.sentences.entries()) {
           // A question asks for an element ("Who made this decision?", "Will there be severance?");
           // only an answer gives it.
-          if (isQuestion(text, sentence)) continue;
+          if (isQuestion(sentence)) continue;
           // Any occurrence that is not negated counts ("no question about severance: severance is 12 weeks").
           const found = terms.findAll(sentence.tokens).find((match) => !this.isNegated(sentence.tokens, match.first));
           if (found !== undefined) {
@@ -404,14 +404,6 @@ export class Engine {
 
 function wordCount(text: string): number {
   return text.split(/\s+/).filter((word) => word !== '').length;
-}
-
-/**
- * A question asks about a cut ("Is this going to be used to cut jobs?", an FAQ heading); it does
- * not announce one. The answer that follows does, when it does.
- */
-function isQuestion(text: string, sentence: Sentence): boolean {
-  return /\?[\s"'”’)\]*_]*$/.test(text.slice(sentence.start, sentence.end));
 }
 
 

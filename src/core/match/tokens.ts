@@ -78,6 +78,21 @@ export function tokenizeRun(run: string, offset: number, into: Token[]): void {
   }
 }
 
+const closers = new Set(['"', "'", '\u201d', '\u2019', ')', ']', '*', '_']);
+
+/**
+ * A question asks about a cut ("Is this going to be used to cut jobs?", an FAQ heading) or for an
+ * element ("Who made this decision?"); it does not announce or give one. The answer that follows does.
+ */
+export function isQuestion(sentence: Sentence): boolean {
+  for (let index = sentence.tokens.length - 1; index >= 0; index--) {
+    const token = sentence.tokens[index];
+    if (token.kind === 'punct' && closers.has(token.text)) continue;
+    return token.kind === 'punct' && token.text === '?';
+  }
+  return false;
+}
+
 /** A token that stops a pattern: inline code, a URL, or where a run was cut. */
 export function breakToken(start: number, end: number): Token {
   return { text: '', key: '', base: '', kind: 'break', transparent: false, start, end };

@@ -2,7 +2,7 @@
 // document-rule decision, named `<rule id>/announce` and `<rule id>/<requirement id>`
 // (`missing-acknowledgment/support`). A rule without a head of that name gets no learned evidence.
 import type { DocumentEvidence } from '../engine.js';
-import type { Sentence } from '../match/tokens.js';
+import { isQuestion, type Sentence } from '../match/tokens.js';
 import { SHORT_SENTENCE, type ScorerGate } from './findings.js';
 import { headProbabilities, type ScorerModel } from './model.js';
 
@@ -10,12 +10,13 @@ export const announceHead = (ruleId: string) => `${ruleId}/announce`;
 export const requirementHead = (ruleId: string, requirementId: string) => `${ruleId}/${requirementId}`;
 
 /**
- * Whether the heads are asked about a sentence: gated, and not a fragment (a heading such as
- * "Staffing and roles" announces nothing and states nothing). Training chooses the heads'
- * thresholds on the same sentences (scripts/train.mjs).
+ * Whether the heads are asked about a sentence: gated, not a fragment (a heading such as
+ * "Staffing and roles" announces nothing and states nothing) and not a question (it asks for an
+ * element; only an answer gives one). Training chooses the heads' thresholds on the same
+ * sentences (scripts/train.mjs).
  */
 export function headReads(gate: ScorerGate, sentence: Sentence): boolean {
-  return gate.admits(sentence) && sentence.tokens.filter((token) => token.kind === 'word' || token.kind === 'number').length >= SHORT_SENTENCE;
+  return gate.admits(sentence) && !isQuestion(sentence) && sentence.tokens.filter((token) => token.kind === 'word' || token.kind === 'number').length >= SHORT_SENTENCE;
 }
 
 /** Evidence from the memo heads; the model is loaded only when a gated sentence is asked about. */
