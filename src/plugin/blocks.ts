@@ -39,13 +39,51 @@ export function markdownParagraphs(tree: MdastRoot, text: string, gate: BlockGat
       const end = node.position.end.offset + base;
       if (!gate.mayMatch(text.slice(start, end))) continue;
       const projection = sameLengthLineEnds(project(node, text, start, end, base));
-      for (const paragraph of paragraphsFromNlcst(parser.parse(projection), projection, start)) paragraphs.push(paragraph);
+      for (const paragraph of parseParagraphs(projection, start)) paragraphs.push(paragraph);
       continue;
     }
     if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index] as MdastNodes);
   }
   return paragraphs;
 }
+
+/** Above this, a block is parsed in slices (see parseParagraphs). */
+export const SLICE_CHARACTERS = 32 * 1024;
+// A sentence end: terminal punctuation, closing quotes or brackets, then white space.
+const sentenceEnd = /[.!?]["'\u201d\u2019)\]]*\s+/g;
+
+/**
+ * Paragraphs of one block. retext's parse of a block costs memory in proportion to its length
+ * (1.3 GB for one 4 MB line), so a block longer than SLICE_CHARACTERS is parsed in slices cut at
+ * sentence ends (or, in a run with none, at a space), and the slices' sentences are joined back
+ * into the block's paragraph. A block holds no blank line, so it is one paragraph.
+ */
+function parseParagraphs(source: string, base: number): Paragraph[] {
+  if (source.length <= SLICE_CHARACTERS) return paragraphsFromNlcst(parser.parse(source), source, base);
+  const paragraphs: Paragraph[] = [];
+  let from = 0;
+  while (from < source.length) {
+    const to = source.length - from > SLICE_CHARACTERS ? sliceEnd(source, from + SLICE_CHARACTERS) : source.length;
+    const slice = source.slice(from, to);
+    const [first, ...rest] = paragraphsFromNlcst(parser.parse(slice), slice, base + from);
+    const last = paragraphs.at(-1);
+    if (last && first) paragraphs[paragraphs.length - 1] = { start: last.start, end: first.end, sentences: [...last.sentences, ...first.sentences] };
+    else if (first) paragraphs.push(first);
+    paragraphs.push(...rest);
+    from = to;
+  }
+  return paragraphs;
+}
+
+function sliceEnd(source: string, from: number): number {
+  for (const boundary of [sentenceEnd, space]) {
+    boundary.lastIndex = from;
+    const found = boundary.exec(source);
+    if (found) return found.index + found[0].length;
+  }
+  return source.length;
+}
+const space = /\s+/g;
 
 const blank = (source: string) => source.replace(/[^\r\n]/g, ' ');
 
@@ -131,7 +169,7 @@ export function textParagraphs(text: string, gate: BlockGate, forParsing = text)
   let start = 0;
   const take = (end: number) => {
     const source = forParsing.slice(start, end);
-    if (source.trim() !== '' && gate.mayMatch(source)) for (const paragraph of paragraphsFromNlcst(parser.parse(source), source, start)) paragraphs.push(paragraph);
+    if (source.trim() !== '' && gate.mayMatch(source)) for (const paragraph of parseParagraphs(source, start)) paragraphs.push(paragraph);
   };
   blankLine.lastIndex = 0;
   for (let match = blankLine.exec(forParsing); match !== null; match = blankLine.exec(forParsing)) {

@@ -10,7 +10,9 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/index.js';
-import { markdownChunks, markdownParagraphs } from '../../src/plugin/blocks.js';
+import { ParseEnglish } from 'parse-english';
+import { markdownChunks, markdownParagraphs, SLICE_CHARACTERS, textParagraphs } from '../../src/plugin/blocks.js';
+import { paragraphsFromNlcst } from '../../src/plugin/nlcst-tokens.js';
 import retextTonelint, { engineFor, retextTonelintScorer } from '../../src/plugin/index.js';
 import { loadMemoHeads, loadScorerModel } from '../../src/node/scorer-model.js';
 import { parseMarkdown } from '../../src/plugin/processor.js';
@@ -101,4 +103,37 @@ describe('long Markdown is parsed in pieces', () => {
     expect(long.length).toBeGreaterThan(64 * 1024);
     expect(pieces.sort()).toEqual(whole.sort());
   }, 60_000);
+});
+
+describe('a block longer than a slice is parsed in slices', () => {
+  const sentences = [
+    'The team reviewed the quarterly plan and agreed on next steps.',
+    'We will cut 40 heads from support, said nobody who writes well?',
+    'Resistance is futile!',
+    'The depot "closes on Friday," she said.',
+    'It will be a bloodbath for jobs (or so the column claimed.)',
+  ];
+  const line = Array.from({ length: 2400 }, (_, index) => sentences[index % sentences.length]).join(' ');
+  const everything = { mayMatch: () => true };
+  const shape = (paragraphs: { sentences: { start: number; end: number; tokens: { text: string }[] }[] }[]) =>
+    paragraphs.map((paragraph) => paragraph.sentences.map((sentence) => `${sentence.start}-${sentence.end}:${sentence.tokens.map((token) => token.text).join(' ')}`));
+
+  it('gives the sentences, tokens and offsets of parsing the block at once, as one paragraph', () => {
+    expect(line.length).toBeGreaterThan(3 * SLICE_CHARACTERS);
+    const whole = shape(paragraphsFromNlcst(new ParseEnglish().parse(line), line, 0));
+    expect(whole).toHaveLength(1);
+    expect(shape(textParagraphs(line, everything))).toEqual(whole);
+    const markdown = `# Title\n\n${line}\n`;
+    const offset = '# Title\n\n'.length;
+    const inMarkdown = markdownParagraphs(parseMarkdown(markdown), markdown, everything);
+    expect(shape(inMarkdown.slice(1))).toEqual(shape(paragraphsFromNlcst(new ParseEnglish().parse(line), line, offset)));
+  });
+
+  it('cuts a long run with no sentence end at a space, losing no word', () => {
+    const run = Array.from({ length: 12_000 }, (_, index) => `word${index}`).join(' ');
+    const paragraphs = textParagraphs(run, everything);
+    expect(paragraphs).toHaveLength(1);
+    const words = paragraphs[0].sentences.flatMap((sentence) => sentence.tokens.filter((token) => token.kind === 'word').map((token) => token.text));
+    expect(words).toEqual(run.split(' '));
+  });
 });
