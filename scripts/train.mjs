@@ -427,13 +427,17 @@ function headMaxima(model, gate, texts, vetoes) {
 /**
  * Per head, the threshold at which "some gated sentence of the memo says it" best matches the
  * labels. An announce head's threshold also stays above every sentence of `neutralTexts`
- * (workplace prose that announces nothing, never trained on): the calibration memos are all
- * announcements of something, and a memo-level finding on an ordinary safety briefing is the
- * false alarm that costs the tool its users.
+ * (workplace prose that announces nothing, never trained on) but those of at most one document
+ * per `wordsPerFalseAlarm` words: the calibration memos are all announcements of something, and
+ * a memo-level finding on an ordinary safety briefing is the false alarm that costs the tool its
+ * users. One document in 100,000 words, not none: with none, the one sentence the head reads
+ * highest sets the floor (a safety briefing's "there'll be a banksman on the night shift" at 0.82
+ * took the announce head's calibration accuracy from 0.89 to 0.81).
  */
-export function chooseHeadThresholds(model, gate, memos, neutralTexts = [], vetoes = announceVetoes()) {
+export function chooseHeadThresholds(model, gate, memos, neutralTexts = [], vetoes = announceVetoes(), wordsPerFalseAlarm = 100_000) {
   const maxima = headMaxima(model, gate, memos.map((memo) => memo.text), vetoes);
   const neutralMaxima = headMaxima(model, gate, neutralTexts, vetoes);
+  const allowedFalseAlarms = Math.floor(neutralTexts.reduce((sum, text) => sum + words(text), 0) / wordsPerFalseAlarm);
   const thresholds = {};
   const accuracy = {};
   HEADS.forEach((head, k) => {
@@ -441,7 +445,8 @@ export function chooseHeadThresholds(model, gate, memos, neutralTexts = [], veto
     // tuned for memos and misfire on ordinary workplace text.
     // Capped below 1, which a weights file may not hold: a head that reads some neutral sentence at
     // 0.999 or more then fires only on what it reads as surely as that.
-    const floor = head.name.endsWith('/announce') ? Math.min(0.999, Math.max(0.5, ...neutralMaxima.map((best) => Math.floor(best[k] * 100 + 1) / 100))) : 0.5;
+    const highest = neutralMaxima.map((best) => best[k]).sort((a, b) => b - a)[allowedFalseAlarms] ?? 0;
+    const floor = head.name.endsWith('/announce') ? Math.min(0.999, Math.max(0.5, Math.floor(highest * 100 + 1) / 100)) : 0.5;
     const rightAt = (t) => memos.filter((memo, index) => (maxima[index][k] >= t) === Boolean(memo[head.flag])).length;
     let bestT = Math.max(0.95, floor);
     let bestRight = rightAt(bestT);

@@ -65,4 +65,19 @@ describe('chooseHeadThresholds', () => {
       expect(threshold, sentence).toBeGreaterThan(headProbabilities(model, tokens)[announce]);
     }
   });
+
+  it('lets one neutral document per budget of words read above it, and no more', () => {
+    const memos = readMemoFile(`${root}data/memos/m4.jsonl`);
+    const documents = [cutSentence, 'The rota for June is in the shared drive.'].map((sentence) => `Notes from the week.\n\n${sentence}\n`);
+    const cut = headProbabilities(model, tokenizeSentence(cutSentence).tokens)[announce];
+    // A plain cut announcement reads above the highest threshold calibration would choose.
+    expect(cut).toBeGreaterThan(0.95);
+    const words = documents.join(' ').split(/\s+/).filter(Boolean).length;
+    const none = chooseHeadThresholds(model, gate, memos, documents, undefined, words + 1).thresholds[announce].report;
+    const one = chooseHeadThresholds(model, gate, memos, documents, undefined, words).thresholds[announce].report;
+    expect(none).toBeGreaterThan(cut);
+    // With one false alarm allowed, the cut sentence no longer sets the floor; calibration does.
+    expect(one).toBeLessThan(none);
+    expect(one).toBeLessThanOrEqual(0.95);
+  });
 });
