@@ -179,3 +179,32 @@ describe('normPad', () => {
   });
 });
 
+
+describe('character n-grams, remembered per word', () => {
+  const options: FeatureOptions = { bits: 20, charRange: [3, 4], trigrams: false, charWeight: 0.5 };
+  const mask = (1 << options.bits) - 1;
+  /** The n-grams of "<word>" by the definition, in order: every length, every start, not the whole. */
+  const expected = (word: string) => {
+    const padded = `<${word}>`;
+    const grams: number[] = [];
+    for (let length = 3; length <= 4; length++) {
+      for (let start = 0; start + length <= padded.length; start++) if (padded.slice(start, start + length) !== padded) grams.push(hashFeature(`c|${padded.slice(start, start + length)}`) & mask);
+    }
+    return grams;
+  };
+
+  it('gives the same buckets, in the same order, the first time a word is seen and every time after', () => {
+    const sentence = tokens('staff staff cut');
+    const first = sentenceFeatures(sentence, options);
+    const again = sentenceFeatures(sentence, options);
+    const fresh = sentenceFeatures(sentence, { ...options });
+    expect(again).toEqual(first);
+    expect(fresh).toEqual(first);
+    // After each word's own feature come its n-grams, at half weight.
+    const staff = expected('staff');
+    expect([...first.buckets.slice(1, 1 + staff.length)]).toEqual(staff);
+    expect([...first.buckets.slice(2 + staff.length, 2 + 2 * staff.length)]).toEqual(staff);
+    const cut = expected('cut');
+    expect([...first.buckets.slice(3 + 2 * staff.length, 3 + 2 * staff.length + cut.length)]).toEqual(cut);
+  });
+});

@@ -55,16 +55,18 @@ export function hashFeature(text: string): number {
  */
 export function sentenceFeatures(tokens: readonly Token[], options: FeatureOptions, previous?: readonly Token[]): SentenceFeatures {
   const mask = (1 << options.bits) - 1;
-  const names: string[] = [];
+  const bucketOf: number[] = [];
   const first: number[] = [];
   const count: number[] = [];
   const weightOf: number[] = [];
-  const add = (name: string, word: number, span: number, weight = 1) => {
-    names.push(name);
+  const addBucket = (bucket: number, word: number, span: number, weight: number) => {
+    bucketOf.push(bucket);
     first.push(word);
     count.push(span);
     weightOf.push(weight);
   };
+  const add = (name: string, word: number, span: number, weight = 1) => addBucket(hashFeature(name) & mask, word, span, weight);
+  const grams = charGramCache(options);
   const charWeight = options.charWeight ?? 1;
   const words: Token[] = [];
   const keys: string[] = [];
@@ -94,15 +96,8 @@ export function sentenceFeatures(tokens: readonly Token[], options: FeatureOptio
       capitals++;
       add(`C|${key}`, word, 1);
     }
-    const [low, high] = options.charRange;
-    if (low > 0 && token.kind === 'word') {
-      const padded = `<${key}>`;
-      for (let length = low; length <= high; length++) {
-        for (let start = 0; start + length <= padded.length; start++) {
-          const gram = padded.slice(start, start + length);
-          if (gram !== padded) add(`c|${gram}`, word, 1, charWeight);
-        }
-      }
+    if (options.charRange[0] > 0 && token.kind === 'word') {
+      for (const bucket of grams(key)) addBucket(bucket, word, 1, charWeight);
     }
   }
   for (let index = 0; index <= keys.length; index++) {
@@ -129,11 +124,9 @@ export function sentenceFeatures(tokens: readonly Token[], options: FeatureOptio
 
   // Duplicate features add up; the vector is L2-normalised so long and short sentences compare.
   const byBucket = new Map<number, number>();
-  const buckets = new Uint32Array(names.length);
-  for (let index = 0; index < names.length; index++) {
-    const bucket = hashFeature(names[index]) & mask;
-    buckets[index] = bucket;
-    byBucket.set(bucket, (byBucket.get(bucket) ?? 0) + weightOf[index]);
+  const buckets = Uint32Array.from(bucketOf);
+  for (let index = 0; index < bucketOf.length; index++) {
+    byBucket.set(bucketOf[index], (byBucket.get(bucketOf[index]) ?? 0) + weightOf[index]);
   }
   let norm = 0;
   for (const value of byBucket.values()) norm += value * value;
@@ -141,4 +134,40 @@ export function sentenceFeatures(tokens: readonly Token[], options: FeatureOptio
   const scale = padded > 0 ? 1 / Math.sqrt(padded) : 0;
   const values = Float32Array.from(weightOf, (weight) => weight * scale);
   return { buckets, values, firstWord: Uint16Array.from(first, (w) => Math.min(w, 0xffff)), wordCount: Uint8Array.from(count, (c) => Math.min(c, 255)), words };
+}
+
+/** Words whose character n-gram buckets are kept, per feature options, before the cache starts over. */
+const CHAR_GRAM_CACHE_WORDS = 50_000;
+const charGramCaches = new WeakMap<FeatureOptions, Map<string, Uint32Array>>();
+
+/**
+ * The hashed character n-grams of a word, remembered per feature options: a document repeats its
+ * words, and hashing every n-gram of every word again was most of the scorer's time on 1 MB.
+ */
+function charGramCache(options: FeatureOptions): (key: string) => Uint32Array {
+  let cache = charGramCaches.get(options);
+  if (!cache) {
+    cache = new Map();
+    charGramCaches.set(options, cache);
+  }
+  const words = cache;
+  const mask = (1 << options.bits) - 1;
+  const [low, high] = options.charRange;
+  return (key) => {
+    let buckets = words.get(key);
+    if (buckets === undefined) {
+      const padded = `<${key}>`;
+      const found: number[] = [];
+      for (let length = low; length <= high; length++) {
+        for (let start = 0; start + length <= padded.length; start++) {
+          const gram = padded.slice(start, start + length);
+          if (gram !== padded) found.push(hashFeature(`c|${gram}`) & mask);
+        }
+      }
+      buckets = Uint32Array.from(found);
+      if (words.size >= CHAR_GRAM_CACHE_WORDS) words.clear();
+      words.set(key, buckets);
+    }
+    return buckets;
+  };
 }
