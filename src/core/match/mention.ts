@@ -29,17 +29,19 @@ export class MentionGuard {
 
   /** Whether tokens `first` to `end` (exclusive) of `sentence` are mentioned rather than used. */
   isMention(text: string, paragraph: Paragraph, sentence: Sentence, first: number, end: number): boolean {
+    const startOffset = sentence.tokens[first].start;
     const endOffset = sentence.tokens[end - 1].end;
     let quotes = this.quotes.get(paragraph);
     if (!quotes) {
       quotes = quotedRanges(text, paragraph);
       this.quotes.set(paragraph, quotes);
     }
-    // Quoted whole, or words that run into a quote closing after them ("a 'light trim'": the
-    // article is outside the quote marks, the phrase inside), or named by a frame with no quote
-    // marks ("so-called", "AI described as a tidal wave").
+    // Quoted whole, or partly: words that run into a quote closing after them ("a 'light trim'":
+    // the article is outside the quote marks, the phrase inside) or out of one ("a 'tsunami' of
+    // job losses"); or named by a frame with no quote marks ("so-called", "AI described as a
+    // tidal wave").
     const quoted =
-      quotes.some(([open, close]) => open < endOffset && close >= endOffset) ||
+      quotes.some(([open, close]) => open < endOffset && close > startOffset) ||
       this.mentionFrames.find(sentence.tokens, windowBefore(sentence.tokens, first, FRAME_WINDOW), first) !== undefined;
     if (!quoted) return false;
     let rejected = this.rejections.get(paragraph);
