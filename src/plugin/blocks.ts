@@ -63,25 +63,32 @@ function parseParagraphs(source: string, base: number): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let from = 0;
   while (from < source.length) {
-    const to = source.length - from > SLICE_CHARACTERS ? sliceEnd(source, from + SLICE_CHARACTERS) : source.length;
+    const to = source.length - from > SLICE_CHARACTERS + SLICE_SLACK ? sliceEnd(source, from + SLICE_CHARACTERS) : source.length;
     const slice = source.slice(from, to);
     const [first, ...rest] = paragraphsFromNlcst(parser.parse(slice), slice, base + from);
     const last = paragraphs.at(-1);
-    if (last && first) paragraphs[paragraphs.length - 1] = { start: last.start, end: first.end, sentences: [...last.sentences, ...first.sentences] };
-    else if (first) paragraphs.push(first);
+    if (last && first) {
+      for (const sentence of first.sentences) last.sentences.push(sentence);
+      last.end = first.end;
+    } else if (first) paragraphs.push(first);
     paragraphs.push(...rest);
     from = to;
   }
   return paragraphs;
 }
 
+/** How far past SLICE_CHARACTERS a cut may fall: slices stay bounded, and each search is too. */
+const SLICE_SLACK = 8 * 1024;
+
+/** Where to cut after `from`: the first sentence end within SLICE_SLACK, else a space, else its end. */
 function sliceEnd(source: string, from: number): number {
+  const window = source.slice(from, from + SLICE_SLACK);
   for (const boundary of [sentenceEnd, space]) {
-    boundary.lastIndex = from;
-    const found = boundary.exec(source);
-    if (found) return found.index + found[0].length;
+    boundary.lastIndex = 0;
+    const found = boundary.exec(window);
+    if (found) return from + found.index + found[0].length;
   }
-  return source.length;
+  return from + window.length;
 }
 const space = /\s+/g;
 

@@ -88,6 +88,8 @@ export function isQuestion(sentence: Sentence): boolean {
   for (let index = sentence.tokens.length - 1; index >= 0; index--) {
     const token = sentence.tokens[index];
     if (token.kind === 'punct' && closers.has(token.text)) continue;
+    // A URL, an address or inline code takes a `?` stuck to it into its own run: "on www.example.com?".
+    if (token.kind === 'break') return /\?["'\u201d\u2019)\]*_]*$/.test(token.text);
     return token.kind === 'punct' && token.text === '?';
   }
   return false;
