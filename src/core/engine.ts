@@ -265,7 +265,8 @@ export class Engine {
         const first = sentence.tokens.findIndex((token) => token.kind === 'word' || token.kind === 'number');
         if (first < 0) continue;
         if (rule.leadOnly === true && sentence.tokens[first].start >= LEAD_CHARACTERS) return undefined;
-        if (rule.learnedUnless && this.occursIn(sentence, rule.learnedUnless)) continue;
+        // The engine's own policy, whatever evidence it is given (the memo heads also skip questions, in headReads).
+        if (isQuestion(sentence) || (rule.learnedUnless && this.occursIn(sentence, rule.learnedUnless))) continue;
         if (!evidence.announces(rule.id, sentence, paragraph.sentences[index - 1])) continue;
         const last = sentence.tokens.findLastIndex((token) => token.kind === 'word' || token.kind === 'number');
         const entry: IndexEntry = { rule, pattern: rule.announce[0], needs: [], severity, announce: true };

@@ -49,8 +49,11 @@ export function markdownParagraphs(tree: MdastRoot, text: string, gate: BlockGat
 
 /** Above this, a block is parsed in slices (see parseParagraphs). */
 export const SLICE_CHARACTERS = 32 * 1024;
+/** How far past SLICE_CHARACTERS a cut may fall: slices stay bounded, and each search is too. */
+const SLICE_SLACK = 8 * 1024;
 // A sentence end: terminal punctuation, closing quotes or brackets, then white space.
 const sentenceEnd = /[.!?]["'\u201d\u2019)\]]*\s+/g;
+const space = /\s+/g;
 
 /**
  * Paragraphs of one block. retext's parse of a block costs memory in proportion to its length
@@ -77,9 +80,6 @@ function parseParagraphs(source: string, base: number): Paragraph[] {
   return paragraphs;
 }
 
-/** How far past SLICE_CHARACTERS a cut may fall: slices stay bounded, and each search is too. */
-const SLICE_SLACK = 8 * 1024;
-
 /** Where to cut after `from`: the first sentence end within SLICE_SLACK, else a space, else its end. */
 function sliceEnd(source: string, from: number): number {
   const window = source.slice(from, from + SLICE_SLACK);
@@ -90,8 +90,6 @@ function sliceEnd(source: string, from: number): number {
   }
   return from + window.length;
 }
-const space = /\s+/g;
-
 const blank = (source: string) => source.replace(/[^\r\n]/g, ' ');
 
 function project(block: MdastNodes, text: string, start: number, end: number, base: number): string {

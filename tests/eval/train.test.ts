@@ -51,11 +51,11 @@ describe('chooseHeadThresholds', () => {
   const model = decodeScorerModel(readFileSync(`${root}models/memo-heads.bin`));
   const gate = scorerSettings(compileBuiltinRules(), {}).gate;
   const announce = 'missing-acknowledgment/announce';
+  const memos = readMemoFile(`${root}data/memos/m4.jsonl`);
   // A sentence the shipped announce head reads as a cut announcement, in prose "calibrated" as neutral.
   const cutSentence = 'We will reduce the regional support team from 120 to 85 people by the end of June this year.';
 
   it('keeps an announce threshold above every sentence of the neutral prose it is given', () => {
-    const memos = readMemoFile(`${root}data/memos/m4.jsonl`);
     // Whatever the shipped head makes of these sentences, the threshold must clear each of them
     // (a paragraph each, so no sentence is read with another as its context).
     const neutral = [cutSentence, 'We are closing the Leeds office in May and 40 roles will go.', 'The rota for June is in the shared drive.'];
@@ -67,7 +67,6 @@ describe('chooseHeadThresholds', () => {
   });
 
   it('lets one neutral document per budget of words read above it, and no more', () => {
-    const memos = readMemoFile(`${root}data/memos/m4.jsonl`);
     const documents = [cutSentence, 'The rota for June is in the shared drive.'].map((sentence) => `Notes from the week.\n\n${sentence}\n`);
     const cut = headProbabilities(model, tokenizeSentence(cutSentence).tokens)[announce];
     // A plain cut announcement reads above the highest threshold calibration would choose.

@@ -89,10 +89,16 @@ export function isQuestion(sentence: Sentence): boolean {
     const token = sentence.tokens[index];
     if (token.kind === 'punct' && closers.has(token.text)) continue;
     // A URL, an address or inline code takes a `?` stuck to it into its own run: "on www.example.com?".
-    if (token.kind === 'break') return /\?["'\u201d\u2019)\]*_]*$/.test(token.text);
+    if (token.kind === 'break') return endsInQuestionMark(token.text);
     return token.kind === 'punct' && token.text === '?';
   }
   return false;
+}
+
+function endsInQuestionMark(run: string): boolean {
+  let end = run.length;
+  while (end > 0 && closers.has(run[end - 1])) end--;
+  return run[end - 1] === '?';
 }
 
 /** A token that stops a pattern: inline code, a URL, or where a run was cut. */

@@ -6,10 +6,10 @@
 import type { Token } from '../match/tokens.js';
 
 export interface FeatureOptions {
-  /** log2 of the number of hash buckets. */
-  bits: number;
+  /** log2 of the number of hash buckets (read once per options object: see charGramCache). */
+  readonly bits: number;
   /** Character n-gram lengths, inclusive; [0, 0] turns them off. */
-  charRange: [number, number];
+  readonly charRange: readonly [number, number];
   /** Word trigrams as well as unigrams and bigrams. */
   trigrams: boolean;
   /** How much a character n-gram counts against a word feature (many per word, so they are scaled down). */
@@ -145,16 +145,12 @@ const charGramCaches = new WeakMap<FeatureOptions, Map<string, Uint32Array>>();
  * words, and hashing every n-gram of every word again was most of the scorer's time on 1 MB.
  */
 function charGramCache(options: FeatureOptions): (key: string) => Uint32Array {
-  let cache = charGramCaches.get(options);
-  if (!cache) {
-    cache = new Map();
-    charGramCaches.set(options, cache);
-  }
-  const words = cache;
+  const cache = charGramCaches.get(options) ?? new Map<string, Uint32Array>();
+  charGramCaches.set(options, cache);
   const mask = (1 << options.bits) - 1;
   const [low, high] = options.charRange;
   return (key) => {
-    let buckets = words.get(key);
+    let buckets = cache.get(key);
     if (buckets === undefined) {
       const padded = `<${key}>`;
       const found: number[] = [];
@@ -165,8 +161,8 @@ function charGramCache(options: FeatureOptions): (key: string) => Uint32Array {
         }
       }
       buckets = Uint32Array.from(found);
-      if (words.size >= CHAR_GRAM_CACHE_WORDS) words.clear();
-      words.set(key, buckets);
+      if (cache.size >= CHAR_GRAM_CACHE_WORDS) cache.clear();
+      cache.set(key, buckets);
     }
     return buckets;
   };
