@@ -14,6 +14,7 @@ import { decodeScorerModel, encodeScorerModel, headProbabilities, scoreSentence,
 import { scorerSettings } from '../dist/core/scorer/findings.js';
 import { announceHead, headReads } from '../dist/core/scorer/memo-evidence.js';
 import { TermSet } from '../dist/core/match/term-set.js';
+import { learnedHeadsRead } from '../dist/core/engine.js';
 import { markdownParagraphs, textParagraphs } from '../dist/plugin/blocks.js';
 import { parseMarkdown } from '../dist/plugin/processor.js';
 import { compileBuiltinRules } from '../dist/plugin/builtin.js';
@@ -409,14 +410,18 @@ export function announceVetoes(compiled = compileBuiltinRules()) {
   return vetoes;
 }
 
-/** Per head, its highest probability on any sentence of `docs` that the engine would ask it about. */
-function headMaxima(model, gate, texts, vetoes) {
+/**
+ * Per head, its highest probability on any sentence of each document that the engine would ask it
+ * about. `sentencesOfDocument` reads a document as lint() would: memos as Markdown, neutral `.txt`
+ * prose as plain text (a list in a .txt file is one paragraph to the CLI).
+ */
+function headMaxima(model, gate, texts, vetoes, sentencesOfDocument) {
   return texts.map((text) => {
     const best = new Array(HEADS.length).fill(0);
-    for (const sentence of markdownSentencesOf(text).filter((sentence) => headReads(gate, sentence))) {
+    for (const sentence of sentencesOfDocument(text).filter((sentence) => headReads(gate, sentence))) {
       const probabilities = headProbabilities(model, sentence.tokens, sentence.previous);
       HEADS.forEach((head, k) => {
-        if (vetoes[head.name]?.find(sentence.tokens) !== undefined) return;
+        if (!learnedHeadsRead(sentence, vetoes[head.name])) return;
         best[k] = Math.max(best[k], probabilities[head.name]);
       });
     }
@@ -434,9 +439,9 @@ function headMaxima(model, gate, texts, vetoes) {
  * highest sets the floor (a safety briefing's "there'll be a banksman on the night shift" at 0.82
  * took the announce head's calibration accuracy from 0.89 to 0.81).
  */
-export function chooseHeadThresholds(model, gate, memos, neutralTexts = [], vetoes = announceVetoes(), wordsPerFalseAlarm = 100_000) {
-  const maxima = headMaxima(model, gate, memos.map((memo) => memo.text), vetoes);
-  const neutralMaxima = headMaxima(model, gate, neutralTexts, vetoes);
+export function chooseHeadThresholds(model, gate, memos, { neutralTexts = [], vetoes = announceVetoes(), wordsPerFalseAlarm = 100_000 } = {}) {
+  const maxima = headMaxima(model, gate, memos.map((memo) => memo.text), vetoes, markdownSentencesOf);
+  const neutralMaxima = headMaxima(model, gate, neutralTexts, vetoes, sentencesOf);
   const allowedFalseAlarms = Math.floor(neutralTexts.reduce((sum, text) => sum + words(text), 0) / wordsPerFalseAlarm);
   const thresholds = {};
   const accuracy = {};
@@ -484,7 +489,7 @@ function trainMemoHeads(gate, neutralTrain, neutralCalibration, say) {
   // Thresholds are chosen on the weights as shipped (int8), so the neutral floor holds for them.
   const unset = Object.fromEntries(HEADS.map((head) => [head.name, { report: 0.5, strict: 0.5 }]));
   const shipped = decodeScorerModel(encodeScorerModel({ ...model, thresholds: unset, about: {}, examples: [] }));
-  const { thresholds, accuracy } = chooseHeadThresholds(shipped, gate, memos.calibration, neutralCalibration.map((doc) => doc.text));
+  const { thresholds, accuracy } = chooseHeadThresholds(shipped, gate, memos.calibration, { neutralTexts: neutralCalibration.map((doc) => doc.text) });
   say(`memo heads: ${memos.train.length} training memos (${units.length} sentences), ${memos.calibration.length} calibration memos; calibration accuracy ${HEADS.map((head) => `${head.name} ${fmt(accuracy[head.name])} at ${thresholds[head.name].report}`).join(', ')}`);
   const bytes = encodeScorerModel({ ...model, thresholds, about: { seed: SEED, trainingMemos: memos.train.length, calibrationMemos: memos.calibration.length, calibrationWriters: MEMO_CALIBRATION_WRITERS, accuracy }, examples: [] });
   writeFileSync(join(ROOT, 'models/memo-heads.bin'), bytes);

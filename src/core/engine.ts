@@ -266,7 +266,7 @@ export class Engine {
         if (first < 0) continue;
         if (rule.leadOnly === true && sentence.tokens[first].start >= LEAD_CHARACTERS) return undefined;
         // The engine's own policy, whatever evidence it is given (the memo heads also skip questions, in headReads).
-        if (isQuestion(sentence) || (rule.learnedUnless && this.occursIn(sentence, rule.learnedUnless))) continue;
+        if (!learnedHeadsRead(sentence, rule.learnedUnless && this.terms(rule.learnedUnless))) continue;
         if (!evidence.announces(rule.id, sentence, paragraph.sentences[index - 1])) continue;
         const last = sentence.tokens.findLastIndex((token) => token.kind === 'word' || token.kind === 'number');
         const entry: IndexEntry = { rule, pattern: rule.announce[0], needs: [], severity, announce: true };
@@ -428,6 +428,15 @@ function captureTexts(text: string, captures: Captures): Record<string, string> 
 }
 
 /** Fills `{placeholders}`; undefined when one has no value (a suggestion then is left out). */
+/**
+ * Whether a document rule's announce head is asked about a sentence: not a question (it asks for
+ * an element; only an answer gives one) and holding none of the rule's `learned_unless` terms.
+ * Training (scripts/train.mjs) chooses the heads' thresholds on exactly these sentences.
+ */
+export function learnedHeadsRead(sentence: Sentence, learnedUnless: TermSet | undefined): boolean {
+  return !isQuestion(sentence) && learnedUnless?.find(sentence.tokens) === undefined;
+}
+
 export function render(template: string, values: Record<string, string>, lenient = false): string | undefined {
   let complete = true;
   const rendered = template.replace(/\{([a-z][a-z0-9-]*)\}/g, (_, name: string) => {

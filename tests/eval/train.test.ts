@@ -59,11 +59,17 @@ describe('chooseHeadThresholds', () => {
     // Whatever the shipped head makes of these sentences, the threshold must clear each of them
     // (a paragraph each, so no sentence is read with another as its context).
     const neutral = [cutSentence, 'We are closing the Leeds office in May and 40 roles will go.', 'The rota for June is in the shared drive.'];
-    const threshold = chooseHeadThresholds(model, gate, memos, [`Notes from the week.\n\n${neutral.join('\n\n')}\n`]).thresholds[announce].report;
+    const threshold = chooseHeadThresholds(model, gate, memos, { neutralTexts: [`Notes from the week.\n\n${neutral.join('\n\n')}\n`] }).thresholds[announce].report;
     for (const sentence of neutral) {
       const { tokens } = tokenizeSentence(sentence);
       expect(threshold, sentence).toBeGreaterThan(headProbabilities(model, tokens)[announce]);
     }
+  });
+
+  it('reads neutral prose as the CLI reads a .txt file, not as Markdown', () => {
+    // Indented four spaces, the sentence is a code block to Markdown, which would hide it; a .txt is linted as plain text.
+    const threshold = chooseHeadThresholds(model, gate, memos, { neutralTexts: [`Notes from the week.\n\n    ${cutSentence}\n`] }).thresholds[announce].report;
+    expect(threshold).toBeGreaterThan(headProbabilities(model, tokenizeSentence(cutSentence).tokens)[announce]);
   });
 
   it('lets one neutral document per budget of words read above it, and no more', () => {
@@ -72,8 +78,8 @@ describe('chooseHeadThresholds', () => {
     // A plain cut announcement reads above the highest threshold calibration would choose.
     expect(cut).toBeGreaterThan(0.95);
     const words = documents.join(' ').split(/\s+/).filter(Boolean).length;
-    const none = chooseHeadThresholds(model, gate, memos, documents, undefined, words + 1).thresholds[announce].report;
-    const one = chooseHeadThresholds(model, gate, memos, documents, undefined, words).thresholds[announce].report;
+    const none = chooseHeadThresholds(model, gate, memos, { neutralTexts: documents, wordsPerFalseAlarm: words + 1 }).thresholds[announce].report;
+    const one = chooseHeadThresholds(model, gate, memos, { neutralTexts: documents, wordsPerFalseAlarm: words }).thresholds[announce].report;
     expect(none).toBeGreaterThan(cut);
     // With one false alarm allowed, the cut sentence no longer sets the floor; calibration does.
     expect(one).toBeLessThan(none);
