@@ -268,7 +268,7 @@ export class Engine {
         // The engine's own policy, whatever evidence it is given (the memo heads also skip questions, in headReads).
         if (!learnedHeadsRead(sentence, rule.learnedUnless && this.terms(rule.learnedUnless))) continue;
         if (!evidence.announces(rule.id, sentence, paragraph.sentences[index - 1])) continue;
-        const last = sentence.tokens.findLastIndex((token) => token.kind === 'word' || token.kind === 'number');
+        const last = lastContentToken(sentence.tokens);
         const entry: IndexEntry = { rule, pattern: rule.announce[0], needs: [], severity, announce: true };
         return { entry, paragraph, sentence, match: { first, end: last + 1, captures: {} } };
       }
@@ -325,7 +325,7 @@ export class Engine {
     const tokens = announced.sentence.tokens;
     const isWord = (token: Token) => token.kind === 'word' || token.kind === 'number';
     const first = tokens.findIndex(isWord);
-    const last = tokens.findLastIndex(isWord);
+    const last = lastContentToken(tokens);
     const requirements = rule.requires.map((requirement) => {
       const terms = this.terms(requirement.terms);
       for (const paragraph of paragraphs) {
@@ -428,6 +428,16 @@ function captureTexts(text: string, captures: Captures): Record<string, string> 
 }
 
 /** Fills `{placeholders}`; undefined when one has no value (a suggestion then is left out). */
+/** Marks that belong to the word before them: a sentence's "up from 37%" ends after the "%". */
+const attachedMarks = new Set(['%', '\u2030', ')', ']', '\u2019', '\u201d', '"', "'", '\u00b0']);
+
+/** The index of a sentence's last word or number, with any marks attached to it; -1 if none. */
+function lastContentToken(tokens: readonly Token[]): number {
+  let last = tokens.findLastIndex((token) => token.kind === 'word' || token.kind === 'number');
+  while (last >= 0 && last + 1 < tokens.length && tokens[last + 1].kind === 'punct' && attachedMarks.has(tokens[last + 1].text)) last++;
+  return last;
+}
+
 /**
  * Whether a document rule's announce head is asked about a sentence: not a question (it asks for
  * an element; only an answer gives one) and holding none of the rule's `learned_unless` terms.

@@ -42,6 +42,23 @@ describe('token patterns', () => {
     ]);
   });
 
+  it('let ... step over a whole aside in parentheses or between dashes, counting none of its words', async () => {
+    const rules = compile(rule('aside', { patterns: ['positions ... will be eliminated'] }));
+    const text = [
+      'Positions in billing (coders, charge entry clerks and their two leads) will be eliminated.',
+      'Positions in billing \u2014 coders and their leads \u2014 will be eliminated.',
+      // Not one aside: unclosed, a different closing dash, other punctuation inside, or too long.
+      'Positions in billing (coders and leads will be eliminated.',
+      'Positions in billing \u2014 coders and leads \u2013 will be eliminated.',
+      'Positions in billing (see the list; it is long) will be eliminated.',
+      `Positions in billing (${'word '.repeat(21).trim()}) will be eliminated.`,
+    ].join(' ');
+    expect(actuals(await lintWith(rules, text))).toEqual([
+      'Positions in billing (coders, charge entry clerks and their two leads) will be eliminated',
+      'Positions in billing \u2014 coders and their leads \u2014 will be eliminated',
+    ]);
+  });
+
   it('match hyphen, compound and spaced variants of a hyphenated pattern word', async () => {
     const rules = compile(rule('hc', { patterns: ['head-count cut~'] }));
     expect(actuals(await lintWith(rules, 'A headcount cut. A head-count cut. A head count cut. A Head-Count cuts.'))).toEqual([

@@ -159,3 +159,14 @@ describe('thanks in a cut memo', async () => {
   });
 });
 
+
+describe('the announcing sentence of a memo-level finding', async () => {
+  const { lint } = await import('../../src/index.js');
+  it('ends after a mark attached to its last figure, so the suggestion follows the whole sentence', async () => {
+    const lead = 'Sorter 4, our triage model, now classifies 61% of letters with no manual touch, up from 37%.';
+    const { findings } = await lint(`${lead}\n\nIt is live on every site.\n`, { config: { scorer: { enabled: false } } });
+    const led = findings.find((finding) => finding.ruleId === 'benchmark-led');
+    expect(led?.actual).toBe(lead.slice(0, -1));
+    expect(led?.suggestions[0]).toMatch(/^Sorter 4.*up from 37%\. Customers can now/);
+  });
+});

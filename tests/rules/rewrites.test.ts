@@ -46,7 +46,8 @@ function startsSentence(source: string, offset: number): boolean {
   return before === '' || /[.!?:]$/.test(before) || /\n\s*$/.test(source.slice(0, offset));
 }
 
-const isCapital = (text: string) => /^["'“‘*_]*\p{Lu}/u.test(text);
+// A sentence may open on a figure ("61% of claims ..."); only a lower-case letter is wrong.
+const isCapital = (text: string) => /^["'“‘*_]*[\p{Lu}\p{N}$€£]/u.test(text);
 // Words that start with a capital anywhere in a sentence.
 const alwaysCapital = /^(?:I|AI|[A-Z]{2,}\b)/;
 

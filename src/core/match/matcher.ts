@@ -133,13 +133,23 @@ function walk(
       return;
     }
     case 'gap': {
-      // Zero to `max` words, never across punctuation other than quotes and emphasis.
+      // Zero to `max` words, never across punctuation other than quotes and emphasis, except a
+      // whole aside in parentheses or between dashes, which counts as no words: "The 47 positions
+      // in coding (Coder I, Coder II and billing) will be eliminated".
       walk(elements, at + 1, tokens, index, captures, found);
       let cursor = position;
-      for (let words = 1; words <= element.max; words++) {
+      let words = 0;
+      while (words < element.max) {
         const token = tokens[cursor];
-        if (token === undefined || (token.kind !== 'word' && token.kind !== 'number')) return;
-        cursor = skipTransparent(tokens, cursor + 1);
+        if (token === undefined) return;
+        if (token.kind !== 'word' && token.kind !== 'number') {
+          const close = asideEnd(tokens, cursor);
+          if (close < 0) return;
+          cursor = skipTransparent(tokens, close + 1);
+        } else {
+          words++;
+          cursor = skipTransparent(tokens, cursor + 1);
+        }
         walk(elements, at + 1, tokens, cursor, captures, found);
       }
       return;
@@ -167,6 +177,33 @@ function walk(
       return;
     }
   }
+}
+
+const asideDashes = new Set(['\u2014', '\u2013', '--']);
+/** Words an aside may hold; a longer one is a clause of its own. */
+const ASIDE_WORDS = 20;
+
+/**
+ * The index of the token that closes the aside opening at `index` ("(" ... ")", or a dash ...
+ * the same dash), or -1 when there is none: no aside opens there, it is unclosed, too long, or
+ * holds other punctuation than commas, quotes and emphasis (then it is not one aside).
+ */
+function asideEnd(tokens: Token[], index: number): number {
+  const open = tokens[index];
+  const closer = open.text === '(' ? ')' : asideDashes.has(open.text) ? open.text : undefined;
+  if (closer === undefined) return -1;
+  let words = 0;
+  for (let cursor = index + 1; cursor < tokens.length; cursor++) {
+    const token = tokens[cursor];
+    if (token.kind === 'word' || token.kind === 'number') {
+      if (++words > ASIDE_WORDS) return -1;
+    } else if (token.text === closer) {
+      return words > 0 ? cursor : -1;
+    } else if (token.text !== ',' && !token.transparent) {
+      return -1;
+    }
+  }
+  return -1;
 }
 
 /** The longest match of `elements` starting exactly at token `index`, or undefined. */
