@@ -34,19 +34,22 @@ describe('token patterns', () => {
     expect(actuals(await lintWith(rules, 'Our junior analysts are obsolete. Analysts are obsolete.'))).toEqual(['Our junior analysts are obsolete', 'Analysts are obsolete']);
   });
 
-  it('bridge up to six words with ..., but not across punctuation', async () => {
+  it('bridge up to six words with ..., but not across punctuation other than a whole aside', async () => {
     const rules = compile(rule('gap', { patterns: ['positions ... will be eliminated'] }));
-    expect(actuals(await lintWith(rules, 'Positions in the Lisbon finance office will be eliminated. Positions will be eliminated. Positions, sadly, will be eliminated. Positions in one two three four five six seven will be eliminated.'))).toEqual([
+    expect(actuals(await lintWith(rules, 'Positions in the Lisbon finance office will be eliminated. Positions will be eliminated. Positions; sadly; will be eliminated. Positions in one two three four five six seven will be eliminated.'))).toEqual([
       'Positions in the Lisbon finance office will be eliminated',
       'Positions will be eliminated',
     ]);
   });
 
-  it('let ... step over a whole aside in parentheses or between dashes, counting none of its words', async () => {
+  it('let ... step over a whole aside in parentheses, between dashes or between commas, counting none of its words', async () => {
     const rules = compile(rule('aside', { patterns: ['positions ... will be eliminated'] }));
     const text = [
       'Positions in billing (coders, charge entry clerks and their two leads) will be eliminated.',
       'Positions in billing \u2014 coders and their leads \u2014 will be eliminated.',
+      'Positions in billing, sadly, will be eliminated.',
+      // Between commas, an aside is short: a longer run is a clause of its own.
+      'Positions in billing, which we moved to the new site in the spring of last year, will be eliminated.',
       // Not one aside: unclosed, a different closing dash, other punctuation inside, or too long.
       'Positions in billing (coders and leads will be eliminated.',
       'Positions in billing \u2014 coders and leads \u2013 will be eliminated.',
@@ -56,6 +59,7 @@ describe('token patterns', () => {
     expect(actuals(await lintWith(rules, text))).toEqual([
       'Positions in billing (coders, charge entry clerks and their two leads) will be eliminated',
       'Positions in billing \u2014 coders and their leads \u2014 will be eliminated',
+      'Positions in billing, sadly, will be eliminated',
     ]);
   });
 

@@ -134,8 +134,8 @@ function walk(
     }
     case 'gap': {
       // Zero to `max` words, never across punctuation other than quotes and emphasis, except a
-      // whole aside in parentheses or between dashes, which counts as no words: "The 47 positions
-      // in coding (Coder I, Coder II and billing) will be eliminated".
+      // whole aside in parentheses, between dashes or between commas, which counts as no words:
+      // "The 47 positions in coding (Coder I, Coder II and billing) will be eliminated".
       walk(elements, at + 1, tokens, index, captures, found);
       let cursor = position;
       let words = 0;
@@ -182,6 +182,8 @@ function walk(
 const asideDashes = new Set(['\u2014', '\u2013', '--']);
 /** Words an aside may hold; a longer one is a clause of its own. */
 const ASIDE_WORDS = 20;
+/** Words an aside between commas may hold: an appositive ("the board, chaired by our CEO, approved"), not a clause. */
+const COMMA_ASIDE_WORDS = 8;
 
 /**
  * The index of the token that closes the aside opening at `index` ("(" ... ")", or a dash ...
@@ -190,13 +192,14 @@ const ASIDE_WORDS = 20;
  */
 function asideEnd(tokens: Token[], index: number): number {
   const open = tokens[index];
-  const closer = open.text === '(' ? ')' : asideDashes.has(open.text) ? open.text : undefined;
+  const closer = open.text === '(' ? ')' : asideDashes.has(open.text) || open.text === ',' ? open.text : undefined;
   if (closer === undefined) return -1;
+  const most = closer === ',' ? COMMA_ASIDE_WORDS : ASIDE_WORDS;
   let words = 0;
   for (let cursor = index + 1; cursor < tokens.length; cursor++) {
     const token = tokens[cursor];
     if (token.kind === 'word' || token.kind === 'number') {
-      if (++words > ASIDE_WORDS) return -1;
+      if (++words > most) return -1;
     } else if (token.text === closer) {
       return words > 0 ? cursor : -1;
     } else if (token.text !== ',' && !token.transparent) {
