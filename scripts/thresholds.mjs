@@ -9,8 +9,15 @@ const grid = Array.from({ length: 80 }, (_, i) => Number((0.2 + i * 0.01).toFixe
  * (a finding on a non-ok item is right; on an ok item or a neutral sentence it is wrong) while
  * every neutral pool, on its own, stays within the category's budget.
  *
- * - `itemResults[i].best[category]`: item i's highest confidence where the category is on top.
- * - `pools`: `{ name: { results: [{ perSentence: [{ category, confidence }] }], words } }`.
+ * - `itemResults[i].best[category]`: item i's highest confidence where the category is on top, over
+ *   its sentences of SHORT_SENTENCE words or more; `bestShort[category]` (optional): the same over
+ *   its shorter ones.
+ * - `pools`: `{ name: { results: [{ perSentence: [{ category, confidence, short? }] }], words } }`.
+ *
+ * A short sentence (a bullet, a heading) is reported only at the strict threshold (lint()'s
+ * scorer findings), so it counts only there: strict is chosen first, and a short sentence counts
+ * against report only when it also clears strict. Counting it at report, as until 2026-12-07,
+ * let a four-word bullet read at 0.98 spend a category's whole neutral budget.
  * - `options`: `{ categories, reportPrecision, strictPrecision, budgetPer10k }`.
  *
  * Returns `{ category: { report, strict } }`. Where no threshold meets the report target, report
@@ -25,17 +32,29 @@ export function sentenceHits(results, counts) {
   return hits;
 }
 
+/** Whether a sentence scored `confidence` is reported at `report`, short ones only at `strict` too. */
+export function fires(confidence, short, report, strict) {
+  return confidence >= (short ? Math.max(report, strict) : report);
+}
+
+/** Whether an item (itemScores) has a finding of `category` at these thresholds. */
+export function itemFires(result, category, report, strict) {
+  return result.best[category] >= report || fires(result.bestShort?.[category] ?? 0, true, report, strict);
+}
+
 export function chooseThresholds(itemResults, items, pools, options) {
-  const pick = (category, target) => {
+  /** The lowest threshold meeting `target`, with short sentences counted at `strictOf(threshold)`. */
+  const pick = (category, target, strictOf) => {
     for (const threshold of grid) {
+      const strict = strictOf(threshold);
       let right = 0;
       let wrong = 0;
       itemResults.forEach((result, index) => {
-        if (result.best[category] >= threshold) (items[index].label === 'ok' ? wrong++ : right++);
+        if (itemFires(result, category, threshold, strict)) (items[index].label === 'ok' ? wrong++ : right++);
       });
       let withinBudget = true;
       for (const pool of Object.values(pools)) {
-        const hits = sentenceHits(pool.results, (s) => s.category === category && s.confidence >= threshold);
+        const hits = sentenceHits(pool.results, (s) => s.category === category && fires(s.confidence, s.short === true, threshold, strict));
         wrong += hits;
         if ((hits * 10000) / Math.max(1, pool.words) > options.budgetPer10k) withinBudget = false;
       }
@@ -46,8 +65,10 @@ export function chooseThresholds(itemResults, items, pools, options) {
   };
   const thresholds = {};
   for (const category of options.categories) {
-    const report = pick(category, options.reportPrecision) ?? 0.99;
-    thresholds[category] = { report, strict: Math.max(report, pick(category, options.strictPrecision) ?? 1) };
+    // At the strict threshold itself, short sentences are reported as the others are.
+    const strict = pick(category, options.strictPrecision, (threshold) => threshold) ?? 1;
+    const report = pick(category, options.reportPrecision, () => strict) ?? 0.99;
+    thresholds[category] = { report, strict: Math.max(report, strict) };
   }
   return thresholds;
 }

@@ -11,14 +11,14 @@ import { join, relative, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sentenceFeatures } from '../dist/core/scorer/features.js';
 import { decodeScorerModel, encodeScorerModel, headProbabilities, scoreSentence, scoredCategories, scorerClasses } from '../dist/core/scorer/model.js';
-import { scorerSettings } from '../dist/core/scorer/findings.js';
+import { scorerSettings, SHORT_SENTENCE } from '../dist/core/scorer/findings.js';
 import { announceHead, headReads } from '../dist/core/scorer/memo-evidence.js';
 import { TermSet } from '../dist/core/match/term-set.js';
 import { learnedHeadsRead } from '../dist/core/engine.js';
 import { markdownParagraphs, textParagraphs } from '../dist/plugin/blocks.js';
 import { parseMarkdown } from '../dist/plugin/processor.js';
 import { compileBuiltinRules } from '../dist/plugin/builtin.js';
-import { chooseThresholds as chooseThresholdsFor, sentenceHits } from './thresholds.mjs';
+import { chooseThresholds as chooseThresholdsFor, fires, itemFires, sentenceHits } from './thresholds.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SEED = 20261204;
@@ -223,18 +223,24 @@ export function trainSoftmax(samples, { bits, epochs, rate, l2, seed, classBalan
 // ---------------------------------------------------------------------------------------------
 // Calibration: item-level decisions as lint() makes them (gated sentences, top category).
 
-/** For each item (or neutral document), the best finding per category: max confidence where that category is on top. */
+/**
+ * For each item (or neutral document), the best finding per category: max confidence where that
+ * category is on top, apart for short sentences (lint() reports those only at the strict threshold).
+ */
 export function itemScores(model, gate, texts) {
   return texts.map((text) => {
     const best = { alarmist: 0, dehumanizing: 0, evasive: 0 };
+    const bestShort = { alarmist: 0, dehumanizing: 0, evasive: 0 };
     const perSentence = [];
     for (const sentence of sentencesOf(text)) {
       if (!gate.admits(sentence)) continue;
       const score = scoreSentence(model, sentence.tokens, text, 0, sentence.previous);
-      best[score.category] = Math.max(best[score.category], score.confidence);
-      perSentence.push({ category: score.category, confidence: score.confidence });
+      const short = sentence.tokens.filter((token) => token.kind === 'word' || token.kind === 'number').length < SHORT_SENTENCE;
+      const into = short ? bestShort : best;
+      into[score.category] = Math.max(into[score.category], score.confidence);
+      perSentence.push({ category: score.category, confidence: score.confidence, short });
     }
-    return { best, perSentence };
+    return { best, bestShort, perSentence };
   });
 }
 
@@ -244,7 +250,7 @@ export function itemMetrics(itemResults, items, thresholds, pools) {
   let fn = 0;
   const perLabel = { alarmist: [0, 0], dehumanizing: [0, 0], evasive: [0, 0] };
   itemResults.forEach((result, index) => {
-    const flagged = scoredCategories.some((category) => result.best[category] >= thresholds[category].report);
+    const flagged = scoredCategories.some((category) => itemFires(result, category, thresholds[category].report, thresholds[category].strict));
     const label = items[index].label;
     if (label === 'ok') {
       if (flagged) fp++;
@@ -258,7 +264,7 @@ export function itemMetrics(itemResults, items, thresholds, pools) {
   });
   const neutralPer10k = {};
   for (const [name, pool] of Object.entries(pools)) {
-    const hits = sentenceHits(pool.results, (s) => s.confidence >= thresholds[s.category].report);
+    const hits = sentenceHits(pool.results, (s) => fires(s.confidence, s.short === true, thresholds[s.category].report, thresholds[s.category].strict));
     neutralPer10k[name] = (hits * 10000) / Math.max(1, pool.words);
   }
   return {
