@@ -427,15 +427,35 @@ function captureTexts(text: string, captures: Captures): Record<string, string> 
   return values;
 }
 
-/** Fills `{placeholders}`; undefined when one has no value (a suggestion then is left out). */
-/** Marks that belong to the word before them: a sentence's "up from 37%" ends after the "%". */
-const attachedMarks = new Set(['%', '\u2030', ')', ']', '\u2019', '\u201d', '"', "'", '\u00b0']);
+/** Marks that belong to the figure before them: a sentence's "up from 37%" ends after the "%". */
+const unitMarks = new Set(['%', '\u2030', '\u00b0']);
+/** Closing marks, with their openers: a sentence ends after one only when it opened inside it. */
+const closers = new Map([[')', '('], [']', '['], ['\u201d', '\u201c'], ['\u2019', '\u2018'], ['"', '"'], ["'", "'"]]);
 
-/** The index of a sentence's last word or number, with any marks attached to it; -1 if none. */
+/**
+ * The index of a sentence's last word or number, with the marks that belong to it: a unit ("37%")
+ * and a bracket or quote closing what opened in the sentence ("(up 3%)"); -1 if none.
+ */
 function lastContentToken(tokens: readonly Token[]): number {
+  const first = tokens.findIndex((token) => token.kind === 'word' || token.kind === 'number');
   let last = tokens.findLastIndex((token) => token.kind === 'word' || token.kind === 'number');
-  while (last >= 0 && last + 1 < tokens.length && tokens[last + 1].kind === 'punct' && attachedMarks.has(tokens[last + 1].text)) last++;
+  while (last >= 0 && last + 1 < tokens.length && tokens[last + 1].kind === 'punct') {
+    const mark = tokens[last + 1].text;
+    const opener = closers.get(mark);
+    if (!unitMarks.has(mark) && (opener === undefined || !opensWithin(tokens, first, last, opener, mark))) break;
+    last++;
+  }
   return last;
+}
+
+/** Whether tokens[from..to] leave `opener` open (for a straight quote, an odd count). */
+function opensWithin(tokens: readonly Token[], from: number, to: number, opener: string, closer: string): boolean {
+  let open = 0;
+  for (let index = from; index <= to; index++) {
+    if (tokens[index].text === opener) open = opener === closer ? 1 - open : open + 1;
+    else if (tokens[index].text === closer) open = Math.max(0, open - 1);
+  }
+  return open > 0;
 }
 
 /**
@@ -447,6 +467,7 @@ export function learnedHeadsRead(sentence: Sentence, learnedUnless: TermSet | un
   return !isQuestion(sentence) && learnedUnless?.find(sentence.tokens) === undefined;
 }
 
+/** Fills `{placeholders}`; undefined when one has no value (a suggestion then is left out). */
 export function render(template: string, values: Record<string, string>, lenient = false): string | undefined {
   let complete = true;
   const rendered = template.replace(/\{([a-z][a-z0-9-]*)\}/g, (_, name: string) => {

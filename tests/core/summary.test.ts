@@ -170,3 +170,17 @@ describe('the announcing sentence of a memo-level finding', async () => {
     expect(led?.suggestions[0]).toMatch(/^Sorter 4.*up from 37%\. Customers can now/);
   });
 });
+
+describe('the end of an announcing sentence', async () => {
+  const { lint } = await import('../../src/index.js');
+  const lead = (sentence: string) => lint(`${sentence}\n\nIt is live on every site.\n`, { config: { scorer: { enabled: false } } });
+  it('takes a bracket or quote that closes inside the sentence, and leaves one that opened before it', async () => {
+    const bracketed = 'Sorter 4, our triage model, now classifies 61% of letters with no manual touch (up from 37%).';
+    const led = (await lead(bracketed)).findings.find((finding) => finding.ruleId === 'benchmark-led');
+    expect(led?.actual).toBe(bracketed.slice(0, -1));
+    // The quote opened in the sentence before: its closing mark is not this sentence's.
+    const quoted = '“Big news. Sorter 4, our triage model, now classifies 61% of letters with no manual touch”';
+    const fromQuote = (await lead(quoted)).findings.find((finding) => finding.ruleId === 'benchmark-led');
+    expect(fromQuote?.actual).toBe('Sorter 4, our triage model, now classifies 61% of letters with no manual touch');
+  });
+});

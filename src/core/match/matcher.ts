@@ -179,16 +179,17 @@ function walk(
   }
 }
 
-const asideDashes = new Set(['\u2014', '\u2013', '--']);
+const asideDashes = new Set(['\u2014', '\u2013']);
 /** Words an aside may hold; a longer one is a clause of its own. */
 const ASIDE_WORDS = 20;
 /** Words an aside between commas may hold: an appositive ("the board, chaired by our CEO, approved"), not a clause. */
 const COMMA_ASIDE_WORDS = 8;
 
 /**
- * The index of the token that closes the aside opening at `index` ("(" ... ")", or a dash ...
- * the same dash), or -1 when there is none: no aside opens there, it is unclosed, too long, or
- * holds other punctuation than commas, quotes and emphasis (then it is not one aside).
+ * The index of the token that closes the aside opening at `index` ("(" ... ")", a dash ... the
+ * same dash, or a comma ... a comma), or -1 when there is none: no aside opens there, it is
+ * unclosed, too long, or holds other punctuation than commas, quotes and emphasis (then it is not
+ * one aside).
  */
 function asideEnd(tokens: Token[], index: number): number {
   const open = tokens[index];
