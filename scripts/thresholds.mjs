@@ -4,6 +4,27 @@
 /** Thresholds tried, lowest first: 0.20 to 0.99. */
 const grid = Array.from({ length: 80 }, (_, i) => Number((0.2 + i * 0.01).toFixed(2)));
 
+/** How many scored sentences of `results` (itemScores of neutral files) `counts` as a finding. */
+export function sentenceHits(results, counts) {
+  let hits = 0;
+  for (const result of results) for (const sentence of result.perSentence) if (counts(sentence)) hits++;
+  return hits;
+}
+
+/**
+ * Whether a sentence scored `confidence` is reported at `report`, short ones only at `strict` too
+ * (as lint()'s scorer findings decide; a threshold of 1 is never reached).
+ */
+export function fires(confidence, short, report, strict) {
+  const threshold = short ? Math.max(report, strict) : report;
+  return threshold < 1 && confidence >= threshold;
+}
+
+/** Whether an item (itemScores) has a finding of `category` at these thresholds. */
+export function itemFires(result, category, report, strict) {
+  return result.best[category] >= report || fires(result.bestShort?.[category] ?? 0, true, report, strict);
+}
+
 /**
  * Per category, the lowest threshold whose findings on calibration reach the precision target
  * (a finding on a non-ok item is right; on an ok item or a neutral sentence it is wrong) while
@@ -13,35 +34,18 @@ const grid = Array.from({ length: 80 }, (_, i) => Number((0.2 + i * 0.01).toFixe
  *   its sentences of SHORT_SENTENCE words or more; `bestShort[category]` (optional): the same over
  *   its shorter ones.
  * - `pools`: `{ name: { results: [{ perSentence: [{ category, confidence, short? }] }], words } }`.
+ * - `options`: `{ categories, reportPrecision, strictPrecision, budgetPer10k }`.
  *
  * A short sentence (a bullet, a heading) is reported only at the strict threshold (lint()'s
  * scorer findings), so it counts only there: strict is chosen first, and a short sentence counts
  * against report only when it also clears strict. Counting it at report, as until 2026-12-07,
  * let a four-word bullet read at 0.98 spend a category's whole neutral budget.
- * - `options`: `{ categories, reportPrecision, strictPrecision, budgetPer10k }`.
  *
  * Returns `{ category: { report, strict } }`. Where no threshold meets the report target, report
  * is 0.99 (as good as never); where none meets the strict one, strict is 1: nothing is escalated
  * to the category's severity on a precision the calibration never saw (a 0.99 fallback made a
  * four-word bullet an error at confidence 0.99).
  */
-/** How many scored sentences of `results` (itemScores of neutral files) `counts` as a finding. */
-export function sentenceHits(results, counts) {
-  let hits = 0;
-  for (const result of results) for (const sentence of result.perSentence) if (counts(sentence)) hits++;
-  return hits;
-}
-
-/** Whether a sentence scored `confidence` is reported at `report`, short ones only at `strict` too. */
-export function fires(confidence, short, report, strict) {
-  return confidence >= (short ? Math.max(report, strict) : report);
-}
-
-/** Whether an item (itemScores) has a finding of `category` at these thresholds. */
-export function itemFires(result, category, report, strict) {
-  return result.best[category] >= report || fires(result.bestShort?.[category] ?? 0, true, report, strict);
-}
-
 export function chooseThresholds(itemResults, items, pools, options) {
   /** The lowest threshold meeting `target`, with short sentences counted at `strictOf(threshold)`. */
   const pick = (category, target, strictOf) => {

@@ -11,7 +11,7 @@ import { join, relative, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sentenceFeatures } from '../dist/core/scorer/features.js';
 import { decodeScorerModel, encodeScorerModel, headProbabilities, scoreSentence, scoredCategories, scorerClasses } from '../dist/core/scorer/model.js';
-import { scorerSettings, SHORT_SENTENCE } from '../dist/core/scorer/findings.js';
+import { isShortSentence, scorerSettings } from '../dist/core/scorer/findings.js';
 import { announceHead, headReads } from '../dist/core/scorer/memo-evidence.js';
 import { TermSet } from '../dist/core/match/term-set.js';
 import { learnedHeadsRead } from '../dist/core/engine.js';
@@ -235,7 +235,7 @@ export function itemScores(model, gate, texts) {
     for (const sentence of sentencesOf(text)) {
       if (!gate.admits(sentence)) continue;
       const score = scoreSentence(model, sentence.tokens, text, 0, sentence.previous);
-      const short = sentence.tokens.filter((token) => token.kind === 'word' || token.kind === 'number').length < SHORT_SENTENCE;
+      const short = isShortSentence(sentence);
       const into = short ? bestShort : best;
       into[score.category] = Math.max(into[score.category], score.confidence);
       perSentence.push({ category: score.category, confidence: score.confidence, short });

@@ -42,25 +42,40 @@ describe('token patterns', () => {
     ]);
   });
 
-  it('let ... step over a whole aside in parentheses, between dashes or between commas, counting none of its words', async () => {
+  it('let ... step over a whole aside in parentheses or between dashes, counting none of its words', async () => {
     const rules = compile(rule('aside', { patterns: ['positions ... will be eliminated'] }));
     const text = [
       'Positions in billing (coders, charge entry clerks and their two leads) will be eliminated.',
       'Positions in billing \u2014 coders and their leads \u2014 will be eliminated.',
-      'Positions in billing, sadly, will be eliminated.',
-      // Between commas, an aside is short: a longer run is a clause of its own.
-      'Positions in billing, which we moved to the new site in the spring of last year, will be eliminated.',
+      'Positions in coding (12% of the team) will be eliminated.',
+      // Six words, then an aside: the aside counts none.
+      'Positions a b c d e f (in billing) will be eliminated.',
       // Not one aside: unclosed, a different closing dash, other punctuation inside, or too long.
       'Positions in billing (coders and leads will be eliminated.',
       'Positions in billing \u2014 coders and leads \u2013 will be eliminated.',
       'Positions in billing (see the list; it is long) will be eliminated.',
       `Positions in billing (${'word '.repeat(21).trim()}) will be eliminated.`,
+      // Commas are no aside for a plain gap.
+      'Positions in billing, sadly, will be eliminated.',
+      // At most two asides in one gap.
+      'Positions (a) (b) (c) will be eliminated.',
     ].join(' ');
     expect(actuals(await lintWith(rules, text))).toEqual([
       'Positions in billing (coders, charge entry clerks and their two leads) will be eliminated',
       'Positions in billing \u2014 coders and their leads \u2014 will be eliminated',
-      'Positions in billing, sadly, will be eliminated',
+      'Positions in coding (12% of the team) will be eliminated',
+      'Positions a b c d e f (in billing) will be eliminated',
     ]);
+  });
+
+  it('let ,..., step over an aside between commas too, but a short one only', async () => {
+    const rules = compile(rule('commas', { patterns: ['board ,..., approved'] }));
+    const text = [
+      'The board, chaired by our chief executive, approved it.',
+      'The board, which met on a wet Tuesday in the old hall in March, approved it.',
+      'The board (all nine of us) approved it.',
+    ].join(' ');
+    expect(actuals(await lintWith(rules, text))).toEqual(['board, chaired by our chief executive, approved', 'board (all nine of us) approved']);
   });
 
   it('match hyphen, compound and spaced variants of a hyphenated pattern word', async () => {

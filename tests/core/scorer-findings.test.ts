@@ -388,3 +388,17 @@ describe('quoted mentions, at the edges', () => {
   });
 });
 
+
+describe('the shared threshold and fragment tests', async () => {
+  const { reaches, isShortSentence } = await import('../../src/core/scorer/findings.js');
+  const { tokenizeSentence } = await import('../../src/core/match/tokens.js');
+  it('never reach a threshold of 1 (strict 1 means never escalated), and reach any lower one at or above it', () => {
+    expect(reaches(1, 1)).toBe(false);
+    expect(reaches(0.9, 0.9)).toBe(true);
+    expect(reaches(0.89, 0.9)).toBe(false);
+  });
+  it('count a sentence under six words, numbers included, as a fragment', () => {
+    expect(isShortSentence(tokenizeSentence('- Crew dispatcher positions continue.'))).toBe(true);
+    expect(isShortSentence(tokenizeSentence('We cut 40 roles in May.'))).toBe(false);
+  });
+});

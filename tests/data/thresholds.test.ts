@@ -1,7 +1,7 @@
 // How the scorer's thresholds are chosen on calibration data (scripts/thresholds.mjs).
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script with no type declarations
-import { chooseThresholds, itemFires } from '../../scripts/thresholds.mjs';
+import { chooseThresholds, fires, itemFires } from '../../scripts/thresholds.mjs';
 
 const options = { categories: ['alarmist'], reportPrecision: 0.95, strictPrecision: 0.985, budgetPer10k: 1 / 3 };
 /** Forty flagged items scored 0.5 and five ok items scored 0.3: precision is met from 0.31 up. */
@@ -43,16 +43,12 @@ describe('chooseThresholds', () => {
   });
 
   it('counts a short sentence only where lint() reports it: at the strict threshold', () => {
-    // One neutral bullet at 0.9 in 30,000 words is within budget; two long sentences at 0.45 are not.
-    const bullet = { workplace: { results: [{ perSentence: [{ category: 'alarmist', confidence: 0.9, short: true }] }], words: 30_000 } };
-    const strictOnly = { ...options, budgetPer10k: 0.5 };
-    // Counted as a long sentence, the bullet forces report above 0.9; counted at strict, it costs
-    // nothing below strict, so report stays where the items put it.
-    const asLong = chooseThresholds(itemResults, items, { workplace: { results: [{ perSentence: [{ category: 'alarmist', confidence: 0.9 }, { category: 'alarmist', confidence: 0.9 }] }], words: 30_000 } }, strictOnly);
-    expect(asLong.alarmist.report).toBe(0.91);
-    const chosen = chooseThresholds(itemResults, items, bullet, strictOnly);
-    expect(chosen.alarmist.report).toBe(0.31);
-    expect(chosen.alarmist.strict).toBeGreaterThan(0.9);
+    // One neutral bullet at 0.9 in 10,000 words is 1 per 10k, over a budget of 0.5.
+    const budget = { ...options, budgetPer10k: 0.5 };
+    const pool = (short: boolean) => ({ workplace: { results: [{ perSentence: [{ category: 'alarmist', confidence: 0.9, short }] }], words: 10_000 } });
+    // A long sentence at 0.9 forces report above it; a short one costs nothing below strict.
+    expect(chooseThresholds(itemResults, items, pool(false), budget).alarmist).toEqual({ report: 0.91, strict: 0.91 });
+    expect(chooseThresholds(itemResults, items, pool(true), budget).alarmist).toEqual({ report: 0.31, strict: 0.91 });
   });
 
   it('reads an item as flagged by a short sentence only at strict', () => {
@@ -60,5 +56,11 @@ describe('chooseThresholds', () => {
     expect(itemFires(result, 'alarmist', 0.5, 0.9)).toBe(false);
     expect(itemFires(result, 'alarmist', 0.5, 0.7)).toBe(true);
     expect(itemFires({ best: { alarmist: 0.6 } }, 'alarmist', 0.5, 0.9)).toBe(true);
+  });
+
+  it('never reaches a threshold of 1, as lint() never escalates at strict 1', () => {
+    expect(fires(1, true, 0.5, 1)).toBe(false);
+    expect(fires(1, false, 0.5, 1)).toBe(true);
+    expect(fires(0.95, true, 0.5, 0.9)).toBe(true);
   });
 });

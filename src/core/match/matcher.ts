@@ -134,25 +134,29 @@ function walk(
     }
     case 'gap': {
       // Zero to `max` words, never across punctuation other than quotes and emphasis, except a
-      // whole aside in parentheses, between dashes or between commas, which counts as no words:
-      // "The 47 positions in coding (Coder I, Coder II and billing) will be eliminated".
+      // whole aside in parentheses or between dashes (and, for `,...,`, between commas), which
+      // counts as no words: "The 47 positions in coding (Coder I, Coder II and billing) will be
+      // eliminated".
       walk(elements, at + 1, tokens, index, captures, found);
       let cursor = position;
       let words = 0;
-      while (words < element.max) {
+      let asides = 0;
+      for (;;) {
         const token = tokens[cursor];
         if (token === undefined) return;
-        if (token.kind !== 'word' && token.kind !== 'number') {
-          const close = asideEnd(tokens, cursor);
-          if (close < 0) return;
-          cursor = skipTransparent(tokens, close + 1);
-        } else {
+        if (token.kind === 'word' || token.kind === 'number') {
+          if (words === element.max) return;
           words++;
           cursor = skipTransparent(tokens, cursor + 1);
+        } else {
+          // At most GAP_ASIDES asides, so a gap still consumes a bounded number of tokens.
+          if (asides++ === GAP_ASIDES) return;
+          const close = asideEnd(tokens, cursor, element.commas === true);
+          if (close < 0) return;
+          cursor = skipTransparent(tokens, close + 1);
         }
         walk(elements, at + 1, tokens, cursor, captures, found);
       }
-      return;
     }
     case 'number': {
       const end = matchNumber(tokens, position);
@@ -180,6 +184,10 @@ function walk(
 }
 
 const asideDashes = new Set(['\u2014', '\u2013']);
+/** Marks an aside may hold besides commas: a figure's unit ("(12% of the team)"). */
+const asideMarks = new Set(['%', '\u2030', '\u00b0']);
+/** Asides one gap may step over. */
+const GAP_ASIDES = 2;
 /** Words an aside may hold; a longer one is a clause of its own. */
 const ASIDE_WORDS = 20;
 /** Words an aside between commas may hold: an appositive ("the board, chaired by our CEO, approved"), not a clause. */
@@ -191,9 +199,9 @@ const COMMA_ASIDE_WORDS = 8;
  * unclosed, too long, or holds other punctuation than commas, quotes and emphasis (then it is not
  * one aside).
  */
-function asideEnd(tokens: Token[], index: number): number {
+function asideEnd(tokens: Token[], index: number, commas: boolean): number {
   const open = tokens[index];
-  const closer = open.text === '(' ? ')' : asideDashes.has(open.text) || open.text === ',' ? open.text : undefined;
+  const closer = open.text === '(' ? ')' : asideDashes.has(open.text) || (commas && open.text === ',') ? open.text : undefined;
   if (closer === undefined) return -1;
   const most = closer === ',' ? COMMA_ASIDE_WORDS : ASIDE_WORDS;
   let words = 0;
@@ -203,7 +211,7 @@ function asideEnd(tokens: Token[], index: number): number {
       if (++words > most) return -1;
     } else if (token.text === closer) {
       return words > 0 ? cursor : -1;
-    } else if (token.text !== ',' && !token.transparent) {
+    } else if (token.text !== ',' && !asideMarks.has(token.text) && !token.transparent) {
       return -1;
     }
   }

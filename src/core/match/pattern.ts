@@ -8,7 +8,7 @@ export type Element =
   | { type: 'choice'; alternatives: Element[][]; optional: boolean; capture?: string }
   | { type: 'number'; optional: boolean; capture: 'number' }
   | { type: 'any'; optional: boolean }
-  | { type: 'gap'; optional: boolean; max: number }
+  | { type: 'gap'; optional: boolean; max: number; commas?: boolean }
   /** One word shaped like a plural job title (measurers, adjusters, stock-takers), minus exclusions. */
   | { type: 'agent'; optional: boolean; exclude: Set<string> };
 
@@ -107,6 +107,9 @@ export function parsePattern(source: string, resolve: VocabularyResolver): Eleme
     if (text === '{number}') return { type: 'number', optional, capture: 'number' };
     if (text === '*') return { type: 'any', optional };
     if (text === '...') return { type: 'gap', optional: false, max: GAP_WORDS };
+    // The same gap that may also step over an aside between commas ("the board, chaired by our
+    // CEO, approved"): opt-in, since "No, really, your jobs are safe" is no aside.
+    if (text === ',...,') return { type: 'gap', optional: false, max: GAP_WORDS, commas: true };
     if (text === '{role}') {
       // A group of staff: any @people term, or any plural job-title-shaped word that
       // rules/vocabulary/not-roles.yml does not exclude (servers, numbers, printers...).

@@ -43,6 +43,18 @@ const wordPattern = /[\p{L}\p{M}\p{N}]+(?:['\u2019-][\p{L}\p{M}\p{N}]+)*/gu;
 /** Sentences with fewer words than this are reported only at the strict threshold. */
 export const SHORT_SENTENCE = 6;
 
+/** Whether a sentence is a fragment (a heading, a label, a bullet): fewer than SHORT_SENTENCE words. */
+export function isShortSentence(sentence: Sentence): boolean {
+  let words = 0;
+  for (const token of sentence.tokens) if ((token.kind === 'word' || token.kind === 'number') && ++words >= SHORT_SENTENCE) return false;
+  return true;
+}
+
+/** Whether a confidence reaches a threshold; a threshold of 1 is never reached ("never escalated"). */
+export function reaches(confidence: number, threshold: number): boolean {
+  return threshold < 1 && confidence >= threshold;
+}
+
 /** What a configuration asks of the scorer: the rules that are on, their severities, overrides. */
 export interface ScorerSettings {
   gate: ScorerGate;
@@ -122,7 +134,7 @@ export function scorerFindings(model: () => ScorerModel, settings: ScorerSetting
       const threshold = thresholds[quick.category];
       const words = sentence.tokens.filter((token) => token.kind === 'word' || token.kind === 'number');
       // A fragment (a heading, a label) gives the model little to go on: it must be sure.
-      if (quick.confidence < (words.length < SHORT_SENTENCE ? threshold.strict : threshold.report)) continue;
+      if (!reaches(quick.confidence, isShortSentence(sentence) ? threshold.strict : threshold.report)) continue;
       const score = scoreSentence(loaded, sentence.tokens, text, 3, previous);
       if (settings.allow && allowedCue(settings.allow, sentence, score.cues)) continue;
       if (settings.mention && mentionedCue(settings.mention, text, paragraph, sentence, score.cues)) continue;
@@ -130,7 +142,7 @@ export function scorerFindings(model: () => ScorerModel, settings: ScorerSetting
       const start = words[0].start;
       const end = words.at(-1)!.end;
       // Below the strict threshold a finding warns at most, so a hook blocks only what the model is sure of.
-      const severity: Severity = score.confidence >= threshold.strict || severityRank[enabled.severity] < severityRank.warning ? enabled.severity : 'warning';
+      const severity: Severity = reaches(score.confidence, threshold.strict) || severityRank[enabled.severity] < severityRank.warning ? enabled.severity : 'warning';
       const actual = text.slice(start, end);
       const example = nearestExample(loaded, sentence.tokens, score.category);
       const values: Record<string, string> = {

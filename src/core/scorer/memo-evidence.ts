@@ -3,7 +3,7 @@
 // (`missing-acknowledgment/support`). A rule without a head of that name gets no learned evidence.
 import type { DocumentEvidence } from '../engine.js';
 import { isQuestion, type Sentence } from '../match/tokens.js';
-import { SHORT_SENTENCE, type ScorerGate } from './findings.js';
+import { isShortSentence, type ScorerGate } from './findings.js';
 import { headProbabilities, type ScorerModel } from './model.js';
 
 export const announceHead = (ruleId: string) => `${ruleId}/announce`;
@@ -16,7 +16,7 @@ export const requirementHead = (ruleId: string, requirementId: string) => `${rul
  * sentences (scripts/train.mjs).
  */
 export function headReads(gate: ScorerGate, sentence: Sentence): boolean {
-  return gate.admits(sentence) && !isQuestion(sentence) && sentence.tokens.filter((token) => token.kind === 'word' || token.kind === 'number').length >= SHORT_SENTENCE;
+  return gate.admits(sentence) && !isQuestion(sentence) && !isShortSentence(sentence);
 }
 
 /** Evidence from the memo heads; the model is loaded only when a gated sentence is asked about. */
