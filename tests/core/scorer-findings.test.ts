@@ -128,6 +128,13 @@ describe('scorerFindings', () => {
     expect(run(['A bloodbath for the staff.'])).toHaveLength(1);
   });
 
+  it('lets a fragment warn at most, however sure the model is; a full sentence that sure takes the rule\'s severity', () => {
+    const [fragment] = run(['A bloodbath for the staff.']);
+    expect(fragment.severity).toBe('warning');
+    const [sentence] = run(['A bloodbath awaits the staff here.']);
+    expect(sentence.severity).toBe('error');
+  });
+
   it('never raises an info rule to a warning', () => {
     const [finding] = run(['Colleagues were quietly moved on last week.']);
     expect([finding.ruleId, finding.severity]).toEqual(['scored-evasive', 'info']);

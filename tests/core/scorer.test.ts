@@ -173,7 +173,7 @@ describe('scorer findings', () => {
   });
 
   it('warns below the strict threshold and takes the rule severity above it', () => {
-    const sure = run('A bloodbath awaits the staff.')[0];
+    const sure = run('A bloodbath awaits the support staff.')[0];
     const unsure = run('Doom is coming for the support staff.')[0];
     expect(sure.confidence!).toBeGreaterThanOrEqual(0.9);
     expect(sure.severity).toBe('error');

@@ -134,15 +134,18 @@ export function scorerFindings(model: () => ScorerModel, settings: ScorerSetting
       const threshold = thresholds[quick.category];
       const words = sentence.tokens.filter((token) => token.kind === 'word' || token.kind === 'number');
       // A fragment (a heading, a label) gives the model little to go on: it must be sure.
-      if (!reaches(quick.confidence, isShortSentence(sentence) ? threshold.strict : threshold.report)) continue;
+      const fragment = isShortSentence(sentence);
+      if (!reaches(quick.confidence, fragment ? threshold.strict : threshold.report)) continue;
       const score = scoreSentence(loaded, sentence.tokens, text, 3, previous);
       if (settings.allow && allowedCue(settings.allow, sentence, score.cues)) continue;
       if (settings.mention && mentionedCue(settings.mention, text, paragraph, sentence, score.cues)) continue;
       if (words.length === 0) continue;
       const start = words[0].start;
       const end = words.at(-1)!.end;
-      // Below the strict threshold a finding warns at most, so a hook blocks only what the model is sure of.
-      const severity: Severity = reaches(score.confidence, threshold.strict) || severityRank[enabled.severity] < severityRank.warning ? enabled.severity : 'warning';
+      // Below the strict threshold a finding warns at most, so a hook blocks only what the model is
+      // sure of; so does a fragment at any confidence ("2. Delightful API" read at 0.89 in a README).
+      const sure = !fragment && reaches(score.confidence, threshold.strict);
+      const severity: Severity = sure || severityRank[enabled.severity] < severityRank.warning ? enabled.severity : 'warning';
       const actual = text.slice(start, end);
       const example = nearestExample(loaded, sentence.tokens, score.category);
       const values: Record<string, string> = {
