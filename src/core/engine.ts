@@ -4,7 +4,7 @@ import { severityRank, type Finding, type Severity, type SeverityOrOff } from '.
 import { isAgentNoun, isNumberWord, matchAt, startsNumber, type Captures, type SequenceMatch } from './match/matcher.js';
 import { AGENT_KEY, NUMBER_KEY, ROLE_SHAPE, type Element } from './match/pattern.js';
 import { TermSet } from './match/term-set.js';
-import { isQuestion, normalizeWord, possessiveBase, type Paragraph, type Sentence, type Token } from './match/tokens.js';
+import { isQuestion, normalizeWord, possessiveBase, UNIT_MARKS, type Paragraph, type Sentence, type Token } from './match/tokens.js';
 import { createLineIndex, type LineIndex } from './position.js';
 import { MentionGuard } from './match/mention.js';
 import { windowAfter, windowBefore } from './match/window.js';
@@ -427,13 +427,12 @@ function captureTexts(text: string, captures: Captures): Record<string, string> 
   return values;
 }
 
-/** Marks that belong to the figure before them: a sentence's "up from 37%" ends after the "%". */
-const unitMarks = new Set(['%', '\u2030', '\u00b0']);
 /** Closing marks, with their openers: a sentence ends after one only when it opened inside it. */
 const closers = new Map([[')', '('], [']', '['], ['\u201d', '\u201c'], ['\u2019', '\u2018'], ['"', '"'], ["'", "'"]]);
 
 /**
- * The index of a sentence's last word or number, with the marks that belong to it: a unit ("37%")
+ * The index of a sentence's last word or number, with the marks that belong to it: a unit ("up
+ * from 37%" ends after the "%")
  * and a bracket or quote closing what opened in the sentence ("(up 3%)"); -1 if none.
  */
 function lastContentToken(tokens: readonly Token[]): number {
@@ -442,7 +441,7 @@ function lastContentToken(tokens: readonly Token[]): number {
   while (last >= 0 && last + 1 < tokens.length && tokens[last + 1].kind === 'punct') {
     const mark = tokens[last + 1].text;
     const opener = closers.get(mark);
-    if (!unitMarks.has(mark) && (opener === undefined || !opensWithin(tokens, first, last, opener, mark))) break;
+    if (!UNIT_MARKS.has(mark) && (opener === undefined || !opensWithin(tokens, first, last, opener, mark))) break;
     last++;
   }
   return last;

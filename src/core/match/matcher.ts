@@ -2,7 +2,7 @@
 // number of tokens and a pattern has a bounded number of optional elements, so the work per
 // starting token is bounded and a whole text is matched in linear time.
 import { AGENT_KEY, NUMBER_KEY, ROLE_SHAPE, anchorKeys, type Element } from './pattern.js';
-import type { Token } from './tokens.js';
+import { UNIT_MARKS, type Token } from './tokens.js';
 
 export type Captures = Record<string, [number, number]>;
 
@@ -184,8 +184,6 @@ function walk(
 }
 
 const asideDashes = new Set(['\u2014', '\u2013']);
-/** Marks an aside may hold besides commas: a figure's unit ("(12% of the team)"). */
-const asideMarks = new Set(['%', '\u2030', '\u00b0']);
 /** Asides one gap may step over. */
 const GAP_ASIDES = 2;
 /** Words an aside may hold; a longer one is a clause of its own. */
@@ -196,8 +194,8 @@ const COMMA_ASIDE_WORDS = 8;
 /**
  * The index of the token that closes the aside opening at `index` ("(" ... ")", a dash ... the
  * same dash, or a comma ... a comma), or -1 when there is none: no aside opens there, it is
- * unclosed, too long, or holds other punctuation than commas, quotes and emphasis (then it is not
- * one aside).
+ * unclosed, too long, or holds other punctuation than commas, a figure's unit ("(12% of the
+ * team)"), quotes and emphasis (then it is not one aside).
  */
 function asideEnd(tokens: Token[], index: number, commas: boolean): number {
   const open = tokens[index];
@@ -211,7 +209,7 @@ function asideEnd(tokens: Token[], index: number, commas: boolean): number {
       if (++words > most) return -1;
     } else if (token.text === closer) {
       return words > 0 ? cursor : -1;
-    } else if (token.text !== ',' && !asideMarks.has(token.text) && !token.transparent) {
+    } else if (token.text !== ',' && !UNIT_MARKS.has(token.text) && !token.transparent) {
       return -1;
     }
   }

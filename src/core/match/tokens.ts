@@ -78,6 +78,9 @@ export function tokenizeRun(run: string, offset: number, into: Token[]): void {
   }
 }
 
+/** Marks that belong to the figure before them: "37%", "2‰", "40°". */
+export const UNIT_MARKS: ReadonlySet<string> = new Set(['%', '\u2030', '\u00b0']);
+
 const closers = new Set(['"', "'", '\u201d', '\u2019', ')', ']', '*', '_']);
 
 /**

@@ -132,13 +132,14 @@ export function scorerFindings(model: () => ScorerModel, settings: ScorerSetting
       const enabled = settings.rules.get(quick.category);
       if (!enabled || enabled.severity === 'off') continue;
       const threshold = thresholds[quick.category];
-      const words = sentence.tokens.filter((token) => token.kind === 'word' || token.kind === 'number');
       // A fragment (a heading, a label) gives the model little to go on: it must be sure.
       const fragment = isShortSentence(sentence);
       if (!reaches(quick.confidence, fragment ? threshold.strict : threshold.report)) continue;
       const score = scoreSentence(loaded, sentence.tokens, text, 3, previous);
       if (settings.allow && allowedCue(settings.allow, sentence, score.cues)) continue;
       if (settings.mention && mentionedCue(settings.mention, text, paragraph, sentence, score.cues)) continue;
+      // Only a reported sentence needs its span: its first and last word.
+      const words = sentence.tokens.filter((token) => token.kind === 'word' || token.kind === 'number');
       if (words.length === 0) continue;
       const start = words[0].start;
       const end = words.at(-1)!.end;
