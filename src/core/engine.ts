@@ -328,11 +328,14 @@ export class Engine {
     const last = lastContentToken(tokens);
     const requirements = rule.requires.map((requirement) => {
       const terms = this.terms(requirement.terms);
+      const unless = requirement.unless === undefined ? undefined : this.terms(requirement.unless);
       for (const paragraph of paragraphs) {
         for (const [index, sentence] of paragraph.sentences.entries()) {
           // A question asks for an element ("Who made this decision?", "Will there be severance?");
           // only an answer gives it.
           if (isQuestion(sentence)) continue;
+          // What the sentence is about rules it out, for the terms and the heads alike.
+          if (unless?.find(sentence.tokens) !== undefined) continue;
           // Any occurrence that is not negated counts ("no question about severance: severance is 12 weeks").
           const found = terms.findAll(sentence.tokens).find((match) => !this.isNegated(sentence.tokens, match.first));
           if (found !== undefined) {

@@ -53,6 +53,8 @@ export interface Requirement {
   add?: string;
   /** The most a finding missing only requirements like this one may be (e.g. `info`). */
   severity?: Severity;
+  /** Terms that keep a sentence from meeting the requirement ("two vessels for redeployment"). */
+  unless?: Element[][];
 }
 
 /** What a rule file describes, shared by the compiled rule and its documentation. */
@@ -380,7 +382,8 @@ function compileRule(source: RuleSource, problems: Problems, resolve: (name: str
           problems.add(path, 'a requirement has "says" (text) and "any" (a list of terms)');
           return;
         }
-        checkKeys(item, ['id', 'says', 'any', 'add', 'severity'], path, problems);
+        checkKeys(item, ['id', 'says', 'any', 'unless', 'add', 'severity'], path, problems);
+        if (item.unless !== undefined && !isStringList(item.unless)) problems.add(`${path}.unless`, '"unless" is a list of terms');
         if (item.severity !== undefined && !severities.includes(item.severity as Severity)) problems.add(`${path}.severity`, `severity is one of ${severities.join(', ')}`);
         if (item.id !== undefined && (typeof item.id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(item.id))) problems.add(`${path}.id`, 'a requirement "id" is lower-case words joined by hyphens');
         if (item.add !== undefined && (typeof item.add !== 'string' || item.add.trim() === '')) problems.add(`${path}.add`, '"add" is an example sentence that supplies what is missing');
@@ -391,6 +394,7 @@ function compileRule(source: RuleSource, problems: Problems, resolve: (name: str
           terms: compileTerms(item.any, `${path}.any`, problems, resolve),
           add: typeof item.add === 'string' ? item.add : undefined,
           severity: severities.includes(item.severity as Severity) ? (item.severity as Severity) : undefined,
+          unless: isStringList(item.unless) ? compileTerms(item.unless, `${path}.unless`, problems, resolve) : undefined,
         });
       });
     }

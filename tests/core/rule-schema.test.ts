@@ -41,6 +41,16 @@ describe('the rule schema', () => {
     expect(message).toMatch(/examples.flags" needs at least 3/);
   });
 
+  it('rejects a requirement whose unless is not a list of terms', () => {
+    const source = rule('d', {
+      scope: 'document',
+      announce: ['we will cut {number} roles'],
+      requires: [{ id: 'support', says: 'states support', any: ['severance'], unless: 'vessels' }],
+      message: 'This announcement never {missing}{present}.',
+    });
+    expect(problemsOf(source)).toMatch(/d\.yml:\d+: "unless" is a list of terms/);
+  });
+
   it('requires the id to equal the file name', () => {
     const source = rule('c', { patterns: ['obsolete'] });
     (source.data as { id: string }).id = 'other';
