@@ -12,17 +12,18 @@ export function sentenceHits(results, counts) {
 }
 
 /**
- * Whether a sentence scored `confidence` is reported at `report`, short ones only at `strict` too
- * (as lint()'s scorer findings decide; a threshold of 1 is never reached).
+ * Whether a sentence scored `confidence` is reported at `report`, strict-only ones (fragments, and
+ * sentences the gate admits only for a pronoun) only at `strict` too, as lint()'s scorer findings
+ * decide; a threshold of 1 is never reached.
  */
-export function fires(confidence, short, report, strict) {
-  const threshold = short ? Math.max(report, strict) : report;
+export function fires(confidence, strictOnly, report, strict) {
+  const threshold = strictOnly ? Math.max(report, strict) : report;
   return threshold < 1 && confidence >= threshold;
 }
 
 /** Whether an item (itemScores) has a finding of `category` at these thresholds. */
 export function itemFires(result, category, report, strict) {
-  return result.best[category] >= report || fires(result.bestShort?.[category] ?? 0, true, report, strict);
+  return result.best[category] >= report || fires(result.bestStrictOnly?.[category] ?? 0, true, report, strict);
 }
 
 /**
@@ -31,13 +32,13 @@ export function itemFires(result, category, report, strict) {
  * every neutral pool, on its own, stays within the category's budget.
  *
  * - `itemResults[i].best[category]`: item i's highest confidence where the category is on top, over
- *   its sentences of SHORT_SENTENCE words or more; `bestShort[category]` (optional): the same over
- *   its shorter ones.
- * - `pools`: `{ name: { results: [{ perSentence: [{ category, confidence, short? }] }], words } }`.
+ *   its sentences reported at `report`; `bestStrictOnly[category]` (optional): the same over its
+ *   strict-only ones (under SHORT_SENTENCE words, or admitted by the gate only for a pronoun).
+ * - `pools`: `{ name: { results: [{ perSentence: [{ category, confidence, strictOnly? }] }], words } }`.
  * - `options`: `{ categories, reportPrecision, strictPrecision, budgetPer10k }`.
  *
- * A short sentence (a bullet, a heading) is reported only at the strict threshold (lint()'s
- * scorer findings), so it counts only there: strict is chosen first, and a short sentence counts
+ * A strict-only sentence (a bullet, a heading, "you already know that") is reported only at the
+ * strict threshold (lint()'s scorer findings), so it counts only there: strict is chosen first, and it counts
  * against report only when it also clears strict. Counting it at report, as until 2026-12-07,
  * let a four-word bullet read at 0.98 spend a category's whole neutral budget.
  *
@@ -47,7 +48,7 @@ export function itemFires(result, category, report, strict) {
  * four-word bullet an error at confidence 0.99).
  */
 export function chooseThresholds(itemResults, items, pools, options) {
-  /** The lowest threshold meeting `target`, with short sentences counted at `strictOf(threshold)`. */
+  /** The lowest threshold meeting `target`, with strict-only sentences counted at `strictOf(threshold)`. */
   const pick = (category, target, strictOf) => {
     for (const threshold of grid) {
       const strict = strictOf(threshold);
@@ -58,7 +59,7 @@ export function chooseThresholds(itemResults, items, pools, options) {
       });
       let withinBudget = true;
       for (const pool of Object.values(pools)) {
-        const hits = sentenceHits(pool.results, (s) => s.category === category && fires(s.confidence, s.short === true, threshold, strict));
+        const hits = sentenceHits(pool.results, (s) => s.category === category && fires(s.confidence, s.strictOnly === true, threshold, strict));
         wrong += hits;
         if ((hits * 10000) / Math.max(1, pool.words) > options.budgetPer10k) withinBudget = false;
       }
@@ -69,7 +70,7 @@ export function chooseThresholds(itemResults, items, pools, options) {
   };
   const thresholds = {};
   for (const category of options.categories) {
-    // At the strict threshold itself, short sentences are reported as the others are.
+    // At the strict threshold itself, strict-only sentences are reported as the others are.
     const strict = pick(category, options.strictPrecision, (threshold) => threshold) ?? 1;
     const report = pick(category, options.reportPrecision, () => strict) ?? 0.99;
     thresholds[category] = { report, strict: Math.max(report, strict) };

@@ -11,7 +11,7 @@ import { join, relative, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sentenceFeatures } from '../dist/core/scorer/features.js';
 import { decodeScorerModel, encodeScorerModel, headProbabilities, scoreSentence, scoredCategories, scorerClasses } from '../dist/core/scorer/model.js';
-import { isShortSentence, scorerSettings } from '../dist/core/scorer/findings.js';
+import { reportedOnlyAtStrict, scorerSettings } from '../dist/core/scorer/findings.js';
 import { announceHead, headReads } from '../dist/core/scorer/memo-evidence.js';
 import { TermSet } from '../dist/core/match/term-set.js';
 import { learnedHeadsRead } from '../dist/core/engine.js';
@@ -225,22 +225,23 @@ export function trainSoftmax(samples, { bits, epochs, rate, l2, seed, classBalan
 
 /**
  * For each item (or neutral document), the best finding per category: max confidence where that
- * category is on top, apart for short sentences (lint() reports those only at the strict threshold).
+ * category is on top, apart for strict-only sentences (fragments and pronoun-only ones, which lint()
+ * reports only at the strict threshold).
  */
 export function itemScores(model, gate, texts) {
   return texts.map((text) => {
     const best = { alarmist: 0, dehumanizing: 0, evasive: 0 };
-    const bestShort = { alarmist: 0, dehumanizing: 0, evasive: 0 };
+    const bestStrictOnly = { alarmist: 0, dehumanizing: 0, evasive: 0 };
     const perSentence = [];
     for (const sentence of sentencesOf(text)) {
       if (!gate.admits(sentence)) continue;
       const score = scoreSentence(model, sentence.tokens, text, 0, sentence.previous);
-      const short = isShortSentence(sentence);
-      const into = short ? bestShort : best;
+      const strictOnly = reportedOnlyAtStrict(gate, sentence);
+      const into = strictOnly ? bestStrictOnly : best;
       into[score.category] = Math.max(into[score.category], score.confidence);
-      perSentence.push({ category: score.category, confidence: score.confidence, short });
+      perSentence.push({ category: score.category, confidence: score.confidence, strictOnly });
     }
-    return { best, bestShort, perSentence };
+    return { best, bestStrictOnly, perSentence };
   });
 }
 
@@ -264,7 +265,7 @@ export function itemMetrics(itemResults, items, thresholds, pools) {
   });
   const neutralPer10k = {};
   for (const [name, pool] of Object.entries(pools)) {
-    const hits = sentenceHits(pool.results, (s) => fires(s.confidence, s.short === true, thresholds[s.category].report, thresholds[s.category].strict));
+    const hits = sentenceHits(pool.results, (s) => fires(s.confidence, s.strictOnly === true, thresholds[s.category].report, thresholds[s.category].strict));
     neutralPer10k[name] = (hits * 10000) / Math.max(1, pool.words);
   }
   return {

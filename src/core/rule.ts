@@ -127,6 +127,8 @@ export interface ScorerRule extends RuleMeta {
   scope: 'scorer';
   /** Sentences the scorer reads: only those with one of these terms (people, work or AI). */
   gate: Element[][];
+  /** Terms that admit a sentence too, but only to the strict threshold ("you", "they"). */
+  gateStrict: Element[][];
 }
 
 export type CompiledRule = PhraseRule | DocumentRule | ScorerRule;
@@ -140,7 +142,7 @@ const severities: readonly Severity[] = ['error', 'warning', 'info'];
 const conditionKeys = ['near', 'also_near', 'not_near', 'scope', 'preceded_by', 'unless_preceded_by', 'followed_by', 'unless_followed_by', 'not_around', 'window'] as const;
 const phraseKeys = ['id', 'category', 'severity', 'summary', 'patterns', 'conditions', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'negation', 'url'];
 const documentKeys = ['id', 'category', 'severity', 'scope', 'summary', 'announce', 'learned_unless', 'lead_only', 'min_words', 'requires', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'negation', 'url'];
-const scorerKeys = ['id', 'category', 'severity', 'scope', 'summary', 'gate', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'url'];
+const scorerKeys = ['id', 'category', 'severity', 'scope', 'summary', 'gate', 'gate_strict', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'url'];
 /** What a scorer rule's message and suggestions may say (filled in by core/scorer/findings.ts). */
 export const scorerPlaceholders = ['actual', 'confidence', 'cues', 'example', 'rewrite'] as const;
 const vocabularyKeys = ['name', 'summary', 'terms'];
@@ -367,8 +369,9 @@ function compileRule(source: RuleSource, problems: Problems, resolve: (name: str
     if (meta.fix) problems.add('fix', 'a scorer rule cannot fix: its findings need a person to rewrite the sentence');
     const gate = compileTerms(data.gate, 'gate', problems, resolve);
     if (gate.length === 0) problems.add('gate', '"gate" must list the terms a sentence needs before the scorer reads it');
+    const gateStrict = data.gate_strict === undefined ? [] : compileTerms(data.gate_strict, 'gate_strict', problems, resolve);
     checkPlaceholders(meta, [...scorerPlaceholders], problems);
-    return { ...meta, scope: 'scorer', gate };
+    return { ...meta, scope: 'scorer', gate, gateStrict };
   }
 
   if (isDocument) {

@@ -110,8 +110,19 @@ async function measureFiles(files: string[]): Promise<number> {
   return 0;
 }
 
+const usage = 'usage: node dist/eval/memos.js [MEMOS.jsonl ...]\n  no file: the blind and training splits, written to eval/MEMO-RESULTS.md\n  files: one table per file (a new memo writer measured before use)\n';
+
 async function main(): Promise<number> {
   const files = process.argv.slice(2);
+  if (files.some((file) => file === '--help' || file === '-h')) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  const unreadable = files.filter((file) => !existsSync(file) || file.startsWith('-'));
+  if (unreadable.length > 0) {
+    process.stderr.write(`memos: no such memo file: ${unreadable.join(', ')}\n${usage}`);
+    return 2;
+  }
   if (files.length > 0) return measureFiles(files);
   const train = await Promise.all(readMemos(join(repoRoot, 'data/memos')).map(judgeMemo));
   const blind = await Promise.all(readMemos(join(repoRoot, 'eval/memos-blind')).map(judgeMemo));

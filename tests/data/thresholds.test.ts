@@ -42,17 +42,17 @@ describe('chooseThresholds', () => {
     expect(noStrict.alarmist).toEqual({ report: 0.31, strict: 1 });
   });
 
-  it('counts a short sentence only where lint() reports it: at the strict threshold', () => {
+  it('counts a strict-only sentence (a fragment, a pronoun-only one) only where lint() reports it: at the strict threshold', () => {
     // One neutral bullet at 0.9 in 10,000 words is 1 per 10k, over a budget of 0.5.
     const budget = { ...options, budgetPer10k: 0.5 };
-    const pool = (short: boolean) => ({ workplace: { results: [{ perSentence: [{ category: 'alarmist', confidence: 0.9, short }] }], words: 10_000 } });
-    // A long sentence at 0.9 forces report above it; a short one costs nothing below strict.
+    const pool = (strictOnly: boolean) => ({ workplace: { results: [{ perSentence: [{ category: 'alarmist', confidence: 0.9, strictOnly }] }], words: 10_000 } });
+    // A sentence reported at report, at 0.9, forces report above it; a strict-only one costs nothing below strict.
     expect(chooseThresholds(itemResults, items, pool(false), budget).alarmist).toEqual({ report: 0.91, strict: 0.91 });
     expect(chooseThresholds(itemResults, items, pool(true), budget).alarmist).toEqual({ report: 0.31, strict: 0.91 });
   });
 
-  it('reads an item as flagged by a short sentence only at strict', () => {
-    const result = { best: { alarmist: 0.2 }, bestShort: { alarmist: 0.8 } };
+  it('reads an item as flagged by a strict-only sentence only at strict', () => {
+    const result = { best: { alarmist: 0.2 }, bestStrictOnly: { alarmist: 0.8 } };
     expect(itemFires(result, 'alarmist', 0.5, 0.9)).toBe(false);
     expect(itemFires(result, 'alarmist', 0.5, 0.7)).toBe(true);
     expect(itemFires({ best: { alarmist: 0.6 } }, 'alarmist', 0.5, 0.9)).toBe(true);

@@ -2,7 +2,7 @@
 // which sentences the learned scorer reads at all.
 import { describe, expect, it } from 'vitest';
 import { tokenizeSentence } from '../../src/core/match/tokens.js';
-import { scorerSettings } from '../../src/core/scorer/findings.js';
+import { reportedOnlyAtStrict, scorerSettings } from '../../src/core/scorer/findings.js';
 import { compileBuiltinRules } from '../../src/plugin/builtin.js';
 
 describe('the built-in scorer gate', () => {
@@ -15,5 +15,16 @@ describe('the built-in scorer gate', () => {
   it('does not read request or message bodies in technical prose', () => {
     expect(admits('Parse incoming request bodies in a middleware before the route runs.')).toBe(false);
     expect(admits('When set to true, deflated bodies will be inflated.')).toBe(false);
+  });
+  it('reads a sentence on the topic only through a pronoun, but only at the strict threshold', () => {
+    const strictOnly = (sentence: string) => reportedOnlyAtStrict(gate, tokenizeSentence(sentence));
+    const friendly = 'Noel, you already did a long morning, are you ok for tonight?';
+    expect(admits(friendly)).toBe(true);
+    expect(strictOnly(friendly)).toBe(true);
+    // A topic word as well: reported at the usual threshold.
+    expect(strictOnly('Noel, you already did a long shift this morning, are you ok for tonight?')).toBe(false);
+    expect(strictOnly('If you skip the training, your job goes to the machine.')).toBe(false);
+    // A fragment is strict-only whatever its words.
+    expect(strictOnly('Our staff, replaced.')).toBe(true);
   });
 });
