@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { serialize } from 'node:v8';
 import { compileRules } from '../dist/core/rule.js';
+import { phraseKeySets } from '../dist/core/engine.js';
 import { toPortable } from '../dist/core/portable.js';
 import { builtinRuleSources } from '../dist/generated/rule-sources.js';
 import { isTonelintError } from '../dist/core/errors.js';
@@ -12,6 +13,8 @@ import { isTonelintError } from '../dist/core/errors.js';
 let compiled;
 try {
   compiled = compileRules(builtinRuleSources);
+  // The phrase index's key sets, derived once here instead of at every start-up.
+  compiled.keySets = phraseKeySets(compiled);
 } catch (error) {
   if (isTonelintError(error)) {
     console.error(error.message);

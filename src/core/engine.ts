@@ -8,7 +8,7 @@ import { isQuestion, normalizeWord, possessiveBase, UNIT_MARKS, type Paragraph, 
 import { createLineIndex, type LineIndex } from './position.js';
 import { MentionGuard } from './match/mention.js';
 import { windowAfter, windowBefore } from './match/window.js';
-import type { CompiledPattern, CompiledRule, CompiledRules, Conditions, DocumentRule, PhraseRule } from './rule.js';
+import type { CompiledPattern, CompiledRule, CompiledRules, Conditions, DocumentRule, KeySets, PhraseRule } from './rule.js';
 
 export const RULES_DOCS_URL = 'https://github.com/tonelint/tonelint/blob/main/rules/README.md';
 
@@ -79,13 +79,14 @@ export class Engine {
   private readonly hasAgentPatterns: boolean;
 
   constructor(compiled: CompiledRules, settings: EngineSettings) {
+    const keySetsOf = (elements: Element[]): KeySets => compiled.keySets?.get(elements) ?? keySets(elements);
     for (const rule of compiled.rules) {
       const severity = settings.severityOf(rule);
       if (severity === 'off' || rule.scope === 'scorer') continue;
       const patterns = rule.scope === 'document' ? rule.announce : rule.patterns;
       if (rule.scope === 'document') this.documentRules.push({ rule, severity });
       for (const pattern of patterns) {
-        const entry: IndexEntry = { rule, pattern, needs: requiredKeySets(pattern.elements), severity, announce: rule.scope === 'document' };
+        const entry: IndexEntry = { rule, pattern, needs: keySetsOf(pattern.elements).needs, severity, announce: rule.scope === 'document' };
         for (const key of pattern.anchors) {
           const list = this.index.get(key);
           if (list) list.push(entry);
@@ -99,8 +100,8 @@ export class Engine {
     for (const entries of this.index.values()) for (const entry of entries) sequences.add(entry.pattern.elements);
     for (const { rule } of this.documentRules) for (const requirement of rule.requires) for (const term of requirement.terms) sequences.add(term);
     for (const elements of sequences) {
-      const needs = requiredKeySets(elements);
-      for (const key of mostSelective(needs)) {
+      const { needs, selective } = keySetsOf(elements);
+      for (const key of selective) {
         const list = this.prefilter.get(key);
         if (list) list.push(needs);
         else this.prefilter.set(key, [needs]);
@@ -493,6 +494,28 @@ const functionWords = new Set(
     'also new first up out off now very too')
     .split(' '),
 );
+
+/**
+ * The key sets of every pattern and requirement term of these rules, whatever their severity:
+ * what the build stores as `keySets` beside the compiled packs (scripts/check-rules.mjs).
+ */
+export function phraseKeySets(compiled: CompiledRules): Map<Element[], KeySets> {
+  const stored = new Map<Element[], KeySets>();
+  const add = (elements: Element[]) => {
+    if (!stored.has(elements)) stored.set(elements, keySets(elements));
+  };
+  for (const rule of compiled.rules) {
+    if (rule.scope === 'scorer') continue;
+    for (const pattern of rule.scope === 'document' ? rule.announce : rule.patterns) add(pattern.elements);
+    if (rule.scope === 'document') for (const requirement of rule.requires) for (const term of requirement.terms) add(term);
+  }
+  return stored;
+}
+
+function keySets(elements: Element[]): KeySets {
+  const needs = requiredKeySets(elements);
+  return { needs, selective: mostSelective(needs) };
+}
 
 /**
  * For each required element of a sequence, the keys one of which the text must contain for the

@@ -136,6 +136,18 @@ export type CompiledRule = PhraseRule | DocumentRule | ScorerRule;
 export interface CompiledRules {
   rules: CompiledRule[];
   vocabularies: Map<string, Element[][]>;
+  /**
+   * The phrase index's key sets of every pattern and requirement term, keyed by its elements
+   * (see phraseKeySets in engine.ts). The build stores them with the packs so a start-up does not
+   * derive them again; without them the engine derives them.
+   */
+  keySets?: Map<Element[], KeySets>;
+}
+
+/** What a sequence needs for the phrase index: the key sets it requires, and the most selective of them. */
+export interface KeySets {
+  needs: Set<string>[];
+  selective: Set<string>;
 }
 
 const severities: readonly Severity[] = ['error', 'warning', 'info'];
