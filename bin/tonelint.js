@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import('../dist/bundle/cli.js').then((cli) => cli.runCli());
+import { loadBundledCli } from '../dist/cli/load-bundle.js';
+loadBundledCli().cli.runCli();

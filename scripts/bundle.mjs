@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Bundles the two executables (dist/cli/main.js, dist/lsp/main.js) into dist/bundle/ after tsc:
-// one file per entry plus shared chunks for the lazily imported parts, so a start-up reads a few
-// files instead of ~270 modules. The library entries (dist/index.js, dist/plugin.js) stay
-// unbundled, with their types. bin/*.js import the bundle; `npm run build` always makes it.
+// the language server (and the CLI's lint thread) as ES modules, one file per entry plus shared
+// chunks for the lazily imported parts, so a start-up reads a few files instead of ~270 modules;
+// the CLI as one CommonJS script with a V8 code cache (cli.cjs, below). The library entries
+// (dist/index.js, dist/plugin.js) stay unbundled, with their types. bin/*.js import the bundle; `npm run build` always makes it.
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,16 +48,9 @@ const esmYaml = {
   },
 };
 
-await build({
+const common = {
   absWorkingDir: root,
-  entryPoints: { cli: 'dist/cli/main.js', lsp: 'dist/lsp/main.js', 'lint-worker': 'dist/cli/lint-worker.js' },
-  outdir,
   bundle: true,
-  // Splitting keeps the dynamic imports lazy: `--help` does not load the engine, a lint does not
-  // load the language server.
-  splitting: true,
-  chunkNames: '[name]-[hash]',
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   // The bundle and its chunks sit at the same depth as dist/cli/, so `new URL('../../models/…', import.meta.url)`
@@ -66,7 +61,35 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [v8Rules, esmYaml],
+};
+
+await build({
+  ...common,
+  entryPoints: { lsp: 'dist/lsp/main.js', 'lint-worker': 'dist/cli/lint-worker.js' },
+  outdir,
+  // Splitting keeps the dynamic imports lazy: `--help` does not load the engine, a lint does not
+  // load the language server.
+  splitting: true,
+  chunkNames: '[name]-[hash]',
+  format: 'esm',
   // vscode-languageserver is CommonJS and requires node builtins at run time.
   banner: { js: "import { createRequire as __tonelintRequire } from 'node:module'; const require = __tonelintRequire(import.meta.url);" },
 });
+
+// What bin/tonelint.js runs: the CLI as one CommonJS script, which dist/cli/load-bundle.js compiles
+// with a V8 code cache (below). One script instead of a dozen ES modules also skips the module
+// loader's resolving and linking; the lazily imported parts are still evaluated only when used.
+await build({
+  ...common,
+  entryPoints: ['dist/cli/main.js'],
+  outfile: path.join(outdir, 'cli.cjs'),
+  format: 'cjs',
+  // import.meta.url as an ES module next to it would see it (the worker, the weights, package.json).
+  define: { 'import.meta.url': '__tonelintUrl' },
+  banner: { js: "const __tonelintUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
 for (const name of ['compiled-rules.v8', 'compiled-rules.json']) copyFileSync(path.join(root, 'dist', 'generated', name), path.join(outdir, name));
+
+// The code cache: bytecode of everything a lint of a memo compiles, taken in a fresh process after
+// that lint. Node versions whose V8 rejects it compile the bundle from source instead.
+execFileSync(process.execPath, [path.join(root, 'scripts', 'code-cache.mjs')], { stdio: 'inherit' });
