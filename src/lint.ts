@@ -19,7 +19,6 @@ import { summarizeDocument, type DocumentSummary } from './core/summary.js';
 import type { Paragraph } from './core/match/tokens.js';
 import { SOURCE, engineFor } from './plugin/index.js';
 import { parseMarkdown, processorFor } from './plugin/processor.js';
-import { readHtml } from './plugin/html.js';
 import { resultInSource } from './core/place.js';
 import { VFile } from 'vfile';
 import { createLineIndex, sameLengthLineEnds } from './core/position.js';
@@ -100,6 +99,8 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
 
 /** HTML: its prose is linted as plain text, and the findings moved back into the HTML. */
 async function lintHtml(source: string, options: LintOptions): Promise<LintResult> {
+  // The HTML reader (rehype-parse) is loaded only by runs that read HTML.
+  const { readHtml } = await import('./plugin/html.js');
   const read = readHtml(source);
   const result = await lint(read.text, { ...options, format: 'text', reportUnusedDisableDirectives: false });
   return resultInSource(source, read, result, options.reportUnusedDisableDirectives ?? false);

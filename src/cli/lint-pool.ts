@@ -4,7 +4,7 @@
 // Small runs stay in one thread: a worker pays its own start-up (loading the engine and the rule
 // packs, ~0.2 s of CPU), which only pays off over enough text.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { LintConfig } from '../core/config.js';
 import type { InputFile } from '../node/files.js';
 import type { RunOptions } from './options.js';
@@ -61,6 +61,8 @@ export async function lintInPool(
   const results = new Array<LintTaskResult>(tasks.length);
   let next = 0;
   const workerUrl = new URL('./lint-worker.js', import.meta.url);
+  // Loaded only when a pool runs: a start-up that lints in one thread does not pay for it.
+  const { Worker } = await import('node:worker_threads');
 
   const runWorker = async (): Promise<void> => {
     const worker = new Worker(workerUrl);

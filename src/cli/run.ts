@@ -11,7 +11,6 @@ import { expandInputs, type InputFile } from '../node/files.js';
 import { formatForPath, type DocumentFormat } from '../node/format.js';
 import { createIgnoreMatcher, ignoreFileName, ignoreNothing, readIgnoreFile, type IgnoreMatcher } from '../node/ignore.js';
 import { decodeText, encodeText, formatBytes, readTextFile, type TextFile } from '../node/read.js';
-import { writeFileAtomic } from '../node/write.js';
 import { loadFormatter } from './formatters/index.js';
 import { lintInPool, lintThreads, poolMinFiles, type LintTask, type LintTaskResult } from './lint-pool.js';
 import { countSeverities, totals, type FileReport, type ReportMessage } from './formatters/report.js';
@@ -226,6 +225,8 @@ async function lintFile(file: InputFile, config: LintConfig, options: RunOptions
     if (options.fixDryRun) {
       diff = await unifiedDiff(shownPath, source.text, text);
     } else if (options.fix) {
+      // Loaded only by runs that write (it brings node:crypto into the start-up).
+      const { writeFileAtomic } = await import('../node/write.js');
       try {
         await writeFileAtomic(file.path, encodeText(text, source.encoding, source.bom), { mode: source.mode, expected: source.bytes });
       } catch (error) {

@@ -4,7 +4,6 @@
 // found again by paragraph and the words around them (core/place.ts).
 import { TonelintError } from '../core/errors.js';
 import type { ReadText } from '../core/place.js';
-import { readHtml } from '../plugin/html.js';
 import { readRegularFile } from './read.js';
 
 export const wordExtensions: ReadonlySet<string> = new Set(['.docx']);
@@ -43,6 +42,8 @@ export async function readWordDocument(bytes: Buffer, file?: string): Promise<Re
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new TonelintError('InputDocument', `cannot be read as a Word document (${reason}); skipped`, { file });
   }
+  // The HTML reader (rehype-parse) is loaded only by runs that read HTML or Word documents.
+  const { readHtml } = await import('../plugin/html.js');
   const { text, blocks } = readHtml(html, { fragment: true });
   return { text, blocks };
 }
