@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-import { startServer } from '../dist/bundle/lsp.js';
-startServer();
+// CommonJS (bin/package.json): the server is an ES module bundle, imported.
+import('../dist/bundle/lsp.js').then((server) => server.startServer());

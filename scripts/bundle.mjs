@@ -76,7 +76,7 @@ await build({
   banner: { js: "import { createRequire as __tonelintRequire } from 'node:module'; const require = __tonelintRequire(import.meta.url);" },
 });
 
-// What bin/tonelint.js runs: the CLI as one CommonJS script, which dist/cli/load-bundle.js compiles
+// What bin/tonelint.js runs: the CLI as one CommonJS script, which bin/tonelint.js compiles
 // with a V8 code cache (below). One script instead of a dozen ES modules also skips the module
 // loader's resolving and linking; the lazily imported parts are still evaluated only when used.
 await build({

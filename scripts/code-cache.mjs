@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Writes dist/bundle/cli.cjs.cache (scripts/bundle.mjs runs this after bundling): loads the bundled
-// CLI as bin/tonelint.js does, lints a memo in process (the output goes nowhere), then stores
+// CLI with bin/tonelint.js's loader, lints a memo in process (the output goes nowhere), then stores
 // V8's code cache of the bundle, which now holds the bytecode of every function that lint ran.
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { codeCachePath, loadBundledCli } from '../dist/cli/load-bundle.js';
+
+const { codeCachePath, loadBundledCli } = createRequire(import.meta.url)('../bin/tonelint.js');
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
