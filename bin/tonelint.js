@@ -16,7 +16,8 @@ const codeCachePath = `${bundlePath}.cache`;
 
 /** The bundle compiled (from the cache where V8 accepts it) and evaluated: its exports and its Script. */
 function loadBundledCli(useCache = true) {
-  const source = readFileSync(bundlePath, 'utf8');
+  // ASCII (scripts/bundle.mjs makes sure), so latin1 reads the same string, without UTF-8 decoding.
+  const source = readFileSync(bundlePath, 'latin1');
   let cachedData;
   if (useCache) {
     try {
