@@ -89,6 +89,17 @@ export async function runCli(): Promise<void> {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  const io: CliIO = { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, version: packageVersion() };
+  const io: CliIO = {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    // Node makes process.stdin (a stream, with the modules behind it) on first access: only a run
+    // that reads standard input pays for it.
+    get stdin() {
+      return process.stdin;
+    },
+    version: packageVersion(),
+  };
   process.exitCode = await main(process.argv.slice(2), io);
 }
