@@ -84,6 +84,9 @@ await build({
   entryPoints: ['dist/cli/main.js'],
   outfile: path.join(outdir, 'cli.cjs'),
   format: 'cjs',
+  // A script compiled with vm.Script has no dynamic import(): an import() left for a module outside
+  // the bundle (a node: built-in) becomes require().
+  supported: { 'dynamic-import': false },
   // import.meta.url as an ES module next to it would see it (the worker, the weights, package.json).
   define: { 'import.meta.url': '__tonelintUrl' },
   banner: { js: "const __tonelintUrl = require('node:url').pathToFileURL(__filename).href;" },
