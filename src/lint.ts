@@ -19,6 +19,7 @@ import { summarizeDocument, type DocumentSummary } from './core/summary.js';
 import type { Paragraph } from './core/match/tokens.js';
 import { SOURCE, engineFor } from './plugin/index.js';
 import { parseMarkdown, processorFor } from './plugin/processor.js';
+import { SparseOffsets, sparseMarkdown } from './plugin/sparse.js';
 import { resultInSource } from './core/place.js';
 import { VFile } from 'vfile';
 import { createLineIndex, sameLengthLineEnds } from './core/position.js';
@@ -119,9 +120,14 @@ function paragraphsOf(text: string, format: 'markdown' | 'text', gate: BlockGate
 function markdownParagraphsOf(text: string, gate: BlockGate): Paragraph[] | undefined {
   const paragraphs: Paragraph[] = [];
   for (const [start, end] of markdownChunks(text)) {
-    const tree = parseMarkdownSafely(text.slice(start, end));
+    const piece = text.slice(start, end);
+    // The fallback to plain text is decided on the whole piece, as if nothing were left out.
+    if (markupRun.test(piece)) return undefined;
+    // micromark reads only the parts of the piece that can matter (see plugin/sparse.ts).
+    const sparse = sparseMarkdown(piece, gate);
+    const tree = parseMarkdownSafely(sparse.source);
     if (!tree) return undefined;
-    for (const paragraph of markdownParagraphs(tree, text, gate, start)) paragraphs.push(paragraph);
+    for (const paragraph of markdownParagraphs(tree, text, gate, new SparseOffsets(sparse.kept, start))) paragraphs.push(paragraph);
   }
   return paragraphs;
 }

@@ -13,6 +13,18 @@ const parser = new ParseEnglish();
 export interface BlockGate {
   mayMatch(text: string): boolean;
 }
+/**
+ * Where a syntax tree's offsets lie in the document: shifted by a piece's start, or mapped
+ * through the parts of a sparse source (see sparse.ts). A node's end is mapped on its own
+ * because the end of one part and the start of the next are the same offset in the tree.
+ */
+export interface NodeOffsets {
+  start(offset: number): number;
+  end(offset: number): number;
+}
+
+const shiftedBy = (base: number): NodeOffsets => ({ start: (offset) => offset + base, end: (offset) => offset + base });
+
 /** Blocks whose children are inline text; tables are linted cell by cell (mdast-util-to-nlcst skips them). */
 const textBlocks = new Set(['paragraph', 'heading', 'tableCell']);
 const ignored = ['code', 'html', 'yaml', 'toml', 'math', 'inlineMath'];
@@ -26,7 +38,8 @@ const ignored = ['code', 'html', 'yaml', 'toml', 'math', 'inlineMath'];
  * projection as plain text keeps every offset exact, where mdast-util-to-nlcst loses them when
  * Markdown drops spaces at line ends, and costs time linear in the block.
  */
-export function markdownParagraphs(tree: MdastRoot, text: string, gate: BlockGate, base = 0): Paragraph[] {
+export function markdownParagraphs(tree: MdastRoot, text: string, gate: BlockGate, base: number | NodeOffsets = 0): Paragraph[] {
+  const at = typeof base === 'number' ? shiftedBy(base) : base;
   const paragraphs: Paragraph[] = [];
   // An explicit stack, in document order: 10k nested block quotes must not overflow the call stack.
   const stack: MdastNodes[] = [tree];
@@ -35,10 +48,10 @@ export function markdownParagraphs(tree: MdastRoot, text: string, gate: BlockGat
     if (ignored.includes(node.type)) continue;
     if (textBlocks.has(node.type) && 'children' in node) {
       if (node.position?.start.offset === undefined || node.position.end.offset === undefined) continue;
-      const start = node.position.start.offset + base;
-      const end = node.position.end.offset + base;
+      const start = at.start(node.position.start.offset);
+      const end = at.end(node.position.end.offset);
       if (!gate.mayMatch(text.slice(start, end))) continue;
-      const projection = sameLengthLineEnds(project(node, text, start, end, base));
+      const projection = sameLengthLineEnds(project(node, text, start, end, at));
       for (const paragraph of parseParagraphs(projection, start)) paragraphs.push(paragraph);
       continue;
     }
@@ -92,13 +105,13 @@ function sliceEnd(source: string, from: number): number {
 }
 const blank = (source: string) => source.replace(/[^\r\n]/g, ' ');
 
-function project(block: MdastNodes, text: string, start: number, end: number, base: number): string {
+function project(block: MdastNodes, text: string, start: number, end: number, at: NodeOffsets): string {
   const pieces: string[] = [];
   let cursor = start;
   const keep = (node: MdastNodes, replace?: string) => {
     if (node.position?.start.offset === undefined || node.position.end.offset === undefined) return;
-    const from = node.position.start.offset + base;
-    const to = node.position.end.offset + base;
+    const from = at.start(node.position.start.offset);
+    const to = at.end(node.position.end.offset);
     if (from < cursor || to > end) return;
     pieces.push(blank(text.slice(cursor, from)), replace === undefined ? text.slice(from, to) : replace.repeat(to - from));
     cursor = to;
