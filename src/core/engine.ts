@@ -122,11 +122,7 @@ export class Engine {
     const words = new Set<string>();
     wordPattern.lastIndex = 0;
     for (let match = wordPattern.exec(text); match !== null; match = wordPattern.exec(text)) {
-      const key = normalizeWord(match[0]);
-      words.add(key);
-      words.add(possessiveBase(key));
-      if (/^\d/.test(key) || isNumberWord(key)) words.add(NUMBER_KEY);
-      if (ROLE_SHAPE.test(possessiveBase(key))) words.add(AGENT_KEY);
+      for (const key of prefilterKeys(match[0])) words.add(key);
     }
     for (const word of words) {
       for (const needs of this.prefilter.get(word) ?? []) {
@@ -405,6 +401,25 @@ export class Engine {
     }
     return finding;
   }
+}
+
+// The keys a word brings to mayMatch, remembered per spelling: the pre-filter reads every word
+// of a long document, most of them many times over. Bounded, so a text of unique words cannot grow it.
+const keysOfWord = new Map<string, readonly string[]>();
+const KEYS_REMEMBERED = 50_000;
+
+function prefilterKeys(word: string): readonly string[] {
+  let keys = keysOfWord.get(word);
+  if (keys) return keys;
+  const key = normalizeWord(word);
+  const base = possessiveBase(key);
+  const found = [key, base];
+  if (/^\d/.test(key) || isNumberWord(key)) found.push(NUMBER_KEY);
+  if (ROLE_SHAPE.test(base)) found.push(AGENT_KEY);
+  keys = found;
+  if (keysOfWord.size >= KEYS_REMEMBERED) keysOfWord.clear();
+  keysOfWord.set(word, keys);
+  return keys;
 }
 
 function wordCount(text: string): number {

@@ -33,11 +33,24 @@ export class ScorerGate {
   mayMatch(text: string): boolean {
     wordPattern.lastIndex = 0;
     for (let match = wordPattern.exec(text); match !== null; match = wordPattern.exec(text)) {
-      const key = normalizeWord(match[0]);
-      const probe: Token = { text: match[0], key, base: possessiveBase(key), kind: /^\d/.test(key) || isNumberWord(key) ? 'number' : 'word', transparent: false, start: 0, end: 0 };
-      if (this.terms.candidates(probe).length > 0 || this.strictTerms.candidates(probe).length > 0) return true;
+      if (this.opensTerm(match[0])) return true;
     }
     return false;
+  }
+
+  // Whether a term may start at a word, remembered per spelling (most words recur); bounded.
+  private readonly opens = new Map<string, boolean>();
+
+  private opensTerm(word: string): boolean {
+    let opens = this.opens.get(word);
+    if (opens === undefined) {
+      const key = normalizeWord(word);
+      const probe: Token = { text: word, key, base: possessiveBase(key), kind: /^\d/.test(key) || isNumberWord(key) ? 'number' : 'word', transparent: false, start: 0, end: 0 };
+      opens = this.terms.candidates(probe).length > 0 || this.strictTerms.candidates(probe).length > 0;
+      if (this.opens.size >= 50_000) this.opens.clear();
+      this.opens.set(word, opens);
+    }
+    return opens;
   }
 
   admits(sentence: Sentence): boolean {
