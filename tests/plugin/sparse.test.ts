@@ -27,6 +27,11 @@ const cases: [string, string][] = [
   ['lone CR line ends', 'Off.\r\r```\rcode\r```\r\rOur staff.\r'],
   ['an unclosed fence', 'Our staff.\n\n```\nstaff\n\nmore\n'],
   ['a table then a fence', '| a | b |\n| - | - |\n| staff | x |\n```\ncode\n```\n\nstaff\n'],
+  // An inline comment left open makes a later <div> line look like HTML content, not a block.
+  ['an open inline comment, then an HTML block with a fence in it', '# Notes\n\nDraft <!-- check\n<div>\n-->\n```\n</div>\n\nOur staff will go.\n'],
+  // After indented code, micromark reads "3." at column 0 as a paragraph unless a dropped region separates them.
+  ['indented code, a dropped region, then an ordered item', 'Install it:\n\n    npm install widget\n\nSome notes follow.\n\n3. Our staff will go.\n'],
+  ['indented code with a tab, then an empty-first-line item', 'Run:\n\n\tmake\n\nNotes.\n\n-\n  Our staff will go.\n'],
 ];
 
 describe('sparseMarkdown gives the engine the same sentences as a whole parse', () => {
