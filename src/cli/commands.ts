@@ -13,7 +13,8 @@ import type { CliIO } from './run.js';
 type Engine = typeof import('../index.js');
 
 export function listRulesCommand(engine: Engine, format: FormatterName, io: CliIO): number {
-  const rules = [...engine.listRules()].sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
+  // listRules() orders them by category, then id.
+  const rules = engine.listRules();
   if (format === 'json') {
     io.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
     return 0;

@@ -44,9 +44,7 @@ export interface Outcome {
 }
 
 export async function lintCommand(options: RunOptions, io: CliIO, engine: Engine, problems: Problems): Promise<number> {
-  // Needed only to validate a config file's `rules`: listRules() sorts with localeCompare, whose
-  // first call loads ICU's collator, ~10 ms of a cold start that a run without a config skips.
-  const ruleIds = new LazySet(() => engine.listRules().map((rule) => rule.id));
+  const ruleIds = new Set(engine.listRules().map((rule) => rule.id));
   const resolver = new ConfigResolver({ ruleIds, warn: (warning) => problems.warn(warning) });
 
   let explicitConfig: LoadedConfig | undefined;
@@ -155,15 +153,7 @@ async function writeReport(reports: FileReport[], options: RunOptions, io: CliIO
   const toFile = options.outputFile !== undefined;
   const color = options.color ?? (!toFile && wantsColor(io));
   const formatter = await loadFormatter(options.format);
-  // Only the SARIF formatter reads the rule table (see ruleIds in lintCommand).
-  const text = formatter(shown, {
-    cwd: io.cwd,
-    color,
-    get rules() {
-      return engine.listRules();
-    },
-    version: io.version,
-  });
+  const text = formatter(shown, { cwd: io.cwd, color, rules: engine.listRules(), version: io.version });
   if (!toFile) {
     if (text) io.stdout.write(text);
     return;
@@ -443,34 +433,4 @@ export function display(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   const shown = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
   return sep === '/' ? shown : shown.split(sep).join('/');
-}
-
-/** A Set made on first use. */
-class LazySet<T> implements ReadonlySet<T> {
-  #set: Set<T> | undefined;
-  constructor(private readonly make: () => Iterable<T>) {}
-  private get set(): Set<T> {
-    return (this.#set ??= new Set(this.make()));
-  }
-  get size(): number {
-    return this.set.size;
-  }
-  has(value: T): boolean {
-    return this.set.has(value);
-  }
-  forEach(callback: (value: T, key: T, set: ReadonlySet<T>) => void, thisArg?: unknown): void {
-    for (const value of this.set) callback.call(thisArg, value, value, this);
-  }
-  entries(): SetIterator<[T, T]> {
-    return this.set.entries();
-  }
-  keys(): SetIterator<T> {
-    return this.set.keys();
-  }
-  values(): SetIterator<T> {
-    return this.set.values();
-  }
-  [Symbol.iterator](): SetIterator<T> {
-    return this.set.values();
-  }
 }

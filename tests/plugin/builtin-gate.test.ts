@@ -17,7 +17,10 @@ describe('the built-in scorer gate', () => {
     expect(admits('When set to true, deflated bodies will be inflated.')).toBe(false);
   });
   it('reads a sentence on the topic only through a pronoun, but only at the strict threshold', () => {
-    const strictOnly = (sentence: string) => reportedOnlyAtStrict(gate, tokenizeSentence(sentence));
+    const strictOnly = (sentence: string) => {
+      const tokens = tokenizeSentence(sentence);
+      return reportedOnlyAtStrict(gate.admission(tokens)!, tokens);
+    };
     const friendly = 'Noel, you already did a long morning, are you ok for tonight?';
     expect(admits(friendly)).toBe(true);
     expect(strictOnly(friendly)).toBe(true);

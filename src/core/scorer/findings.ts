@@ -54,14 +54,17 @@ export class ScorerGate {
   }
 
   admits(sentence: Sentence): boolean {
-    return this.terms.find(sentence.tokens) !== undefined || this.strictTerms.find(sentence.tokens) !== undefined;
+    return this.admission(sentence) !== undefined;
   }
 
-  /** Whether an admitted sentence is on the topic only through a strict term. */
-  admitsOnlyAtStrict(sentence: Sentence): boolean {
-    return this.terms.find(sentence.tokens) === undefined;
+  /** How a sentence is admitted: by a topic term, only by a strict term, or not at all. */
+  admission(sentence: Sentence): Admission | undefined {
+    if (this.terms.find(sentence.tokens) !== undefined) return 'topic';
+    return this.strictTerms.find(sentence.tokens) !== undefined ? 'strict-only' : undefined;
   }
 }
+
+export type Admission = 'topic' | 'strict-only';
 
 const wordPattern = /[\p{L}\p{M}\p{N}]+(?:['\u2019-][\p{L}\p{M}\p{N}]+)*/gu;
 
@@ -79,8 +82,8 @@ export function isShortSentence(sentence: Sentence): boolean {
  * Whether an admitted sentence is reported only at the strict threshold: a fragment, or one on the
  * topic only through a pronoun. Training calibrates on the same test (scripts/train.mjs).
  */
-export function reportedOnlyAtStrict(gate: ScorerGate, sentence: Sentence): boolean {
-  return isShortSentence(sentence) || gate.admitsOnlyAtStrict(sentence);
+export function reportedOnlyAtStrict(admission: Admission, sentence: Sentence): boolean {
+  return admission === 'strict-only' || isShortSentence(sentence);
 }
 
 /** Whether a confidence reaches a threshold; a threshold of 1 is never reached ("never escalated"). */
@@ -159,7 +162,8 @@ export function scorerFindings(model: () => ScorerModel, settings: ScorerSetting
   let thresholds: Record<ScoredCategory, CategoryThresholds> | undefined;
   for (const paragraph of paragraphs) {
     for (const [index, sentence] of paragraph.sentences.entries()) {
-      if (!settings.gate.admits(sentence)) continue;
+      const admission = settings.gate.admission(sentence);
+      if (admission === undefined) continue;
       const loaded = model();
       thresholds ??= effectiveThresholds(loaded, settings.overrides);
       const previous = paragraph.sentences[index - 1]?.tokens;
@@ -171,7 +175,7 @@ export function scorerFindings(model: () => ScorerModel, settings: ScorerSetting
       // A fragment (a heading, a label) gives the model little to go on, and "you" alone puts
       // friendly prose on the topic: for either it must be sure.
       const fragment = isShortSentence(sentence);
-      if (!reaches(quick.confidence, reportedOnlyAtStrict(settings.gate, sentence) ? threshold.strict : threshold.report)) continue;
+      if (!reaches(quick.confidence, reportedOnlyAtStrict(admission, sentence) ? threshold.strict : threshold.report)) continue;
       const score = scoreSentence(loaded, sentence.tokens, text, 3, previous);
       if (settings.allow && allowedCue(settings.allow, sentence, score.cues)) continue;
       if (settings.mention && mentionedCue(settings.mention, text, paragraph, sentence, score.cues)) continue;
