@@ -228,7 +228,7 @@ export class Engine {
       if (!this.conditionsHold(conditions, sentence, paragraph, match)) return false;
     }
     if ((entry.pattern.negation ?? entry.rule.negation) === 'respect' && this.isNegated(sentence.tokens, match.first)) return false;
-    if (this.isMention(text, paragraph, sentence, match)) return false;
+    if (this.isMention(text, paragraph, sentence, { ...match, first: this.triggerFirst(entry.pattern.conditions, sentence.tokens, match) })) return false;
     if (this.allow) {
       let allowed = this.allowed.get(sentence);
       if (!allowed) {
@@ -238,6 +238,22 @@ export class Engine {
       if (allowed.some((phrase) => phrase.first < match.end && match.first < phrase.end)) return false;
     }
     return true;
+  }
+
+  /**
+   * Where the framing starts: a `preceded_by` term is part of it even though the match leaves it
+   * out of the reported span ("swap" in "would 'swap' its tellers for AI"), so a quoted trigger
+   * counts as a quoted phrase.
+   */
+  private triggerFirst(conditionSets: readonly Conditions[], tokens: Token[], match: SequenceMatch): number {
+    let first = match.first;
+    for (const conditions of conditionSets) {
+      if (!conditions.precededBy) continue;
+      const before = windowBefore(tokens, match.first, conditions.window ?? WINDOW);
+      const trigger = this.terms(conditions.precededBy).find(tokens, before, match.first);
+      if (trigger !== undefined) first = Math.min(first, trigger.first);
+    }
+    return first;
   }
 
   /** Whether any of the terms occurs in the sentence; memoised per sentence and term list. */
