@@ -229,6 +229,14 @@ describe('negation and mention', () => {
     expect(actuals(await lintWith(rules, 'I heard AI described as a tidal wave. We disagree.\n\nIt is a tidal wave.'))).toEqual(['tidal wave']);
   });
 
+  it('reads the reply on the next line of a transcript, but not a line after a blank one', async () => {
+    const rules = compile(rule('apoc', { patterns: ['jobs apocalypse'] }, 'alarmist'));
+    expect(actuals(await lintWith(rules, 'HOST: Is this a “jobs apocalypse”?\nGUEST: We disagree.'))).toEqual([]);
+    expect(actuals(await lintWith(rules, 'HOST: Is this a “jobs apocalypse”?\r\nGUEST: We disagree.'))).toEqual([]);
+    expect(actuals(await lintWith(rules, 'HOST: Is this a “jobs apocalypse”?\nGUEST: It is.'))).toEqual(['jobs apocalypse']);
+    expect(actuals(await lintWith(rules, 'This is a “jobs apocalypse”.\n\nWe disagree with the union.'))).toEqual(['jobs apocalypse']);
+  });
+
   it('counts a match that runs into a quote as quoted ("a \'light trim\'")', async () => {
     const rules = compile(rule('trim', { patterns: ['a? light trim'] }, 'evasive'));
     expect(actuals(await lintWith(rules, 'They call it a “light trim”. We disagree.\n\nThis is a light trim.'))).toEqual(['a light trim']);

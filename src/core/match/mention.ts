@@ -5,7 +5,7 @@
 import type { Element } from './pattern.js';
 import { quotedRanges } from './quotes.js';
 import { TermSet } from './term-set.js';
-import type { Paragraph, Sentence } from './tokens.js';
+import { tokenizeSentence, type Paragraph, type Sentence } from './tokens.js';
 import { windowBefore } from './window.js';
 
 /** The built-in vocabularies (rules/vocabulary/*.yml) the guard reads. */
@@ -46,9 +46,28 @@ export class MentionGuard {
     if (!quoted) return false;
     let rejected = this.rejections.get(paragraph);
     if (rejected === undefined) {
-      rejected = paragraph.sentences.some((other) => this.rejectionCues.find(other.tokens) !== undefined);
+      const reply = lineAfter(text, paragraph);
+      rejected =
+        paragraph.sentences.some((other) => this.rejectionCues.find(other.tokens) !== undefined) ||
+        (reply !== undefined && this.rejectionCues.find(reply.tokens) !== undefined);
       this.rejections.set(paragraph, rejected);
     }
     return rejected;
   }
+}
+
+/**
+ * The line right after a paragraph that only one line break separates from it: the reply in a
+ * transcript or a chat ("HOST: Some say AI will make pharmacists 'useless'." / "GUEST: This is
+ * wrong."), which the parser makes a paragraph of its own.
+ */
+function lineAfter(text: string, paragraph: Paragraph): Sentence | undefined {
+  let at = paragraph.end;
+  while (text[at] === ' ' || text[at] === '\t') at++;
+  if (text[at] === '\r') at++;
+  if (text[at] === '\n') at++;
+  else if (text[at - 1] !== '\r') return undefined;
+  const lineEnd = text.slice(at).search(/\r|\n/);
+  const line = text.slice(at, lineEnd < 0 ? text.length : at + lineEnd);
+  return line.trim() === '' ? undefined : tokenizeSentence(line, at);
 }
