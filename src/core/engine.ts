@@ -228,7 +228,9 @@ export class Engine {
       if (!this.conditionsHold(conditions, sentence, paragraph, match)) return false;
     }
     if ((entry.pattern.negation ?? entry.rule.negation) === 'respect' && this.isNegated(sentence.tokens, match.first)) return false;
-    if (this.isMention(text, paragraph, sentence, { ...match, first: this.triggerFirst(entry.pattern.conditions, sentence.tokens, match) })) return false;
+    if (this.isMention(text, paragraph, sentence, match)) return false;
+    const trigger = this.trigger(entry.pattern.conditions, sentence.tokens, match);
+    if (trigger && this.mentions.isQuotedTrigger(text, paragraph, sentence, trigger.first, trigger.end)) return false;
     if (this.allow) {
       let allowed = this.allowed.get(sentence);
       if (!allowed) {
@@ -241,19 +243,16 @@ export class Engine {
   }
 
   /**
-   * Where the framing starts: a `preceded_by` term is part of it even though the match leaves it
-   * out of the reported span ("swap" in "would 'swap' its tellers for AI"), so a quoted trigger
-   * counts as a quoted phrase.
+   * The `preceded_by` term that cues the match ("swap" in "would 'swap' its tellers for AI"): part
+   * of the framing though the match leaves it out of the reported span.
    */
-  private triggerFirst(conditionSets: readonly Conditions[], tokens: Token[], match: SequenceMatch): number {
-    let first = match.first;
+  private trigger(conditionSets: readonly Conditions[], tokens: Token[], match: SequenceMatch): SequenceMatch | undefined {
     for (const conditions of conditionSets) {
       if (!conditions.precededBy) continue;
-      const before = windowBefore(tokens, match.first, conditions.window ?? WINDOW);
-      const trigger = this.terms(conditions.precededBy).find(tokens, before, match.first);
-      if (trigger !== undefined) first = Math.min(first, trigger.first);
+      const found = this.terms(conditions.precededBy).find(tokens, windowBefore(tokens, match.first, conditions.window ?? WINDOW), match.first);
+      if (found) return found;
     }
-    return first;
+    return undefined;
   }
 
   /** Whether any of the terms occurs in the sentence; memoised per sentence and term list. */

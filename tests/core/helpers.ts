@@ -34,8 +34,9 @@ export function vocabulary(name: string, terms: string[]): RuleSource {
 export const baseVocabularies: RuleSource[] = [
   vocabulary('negation', ['not', 'never', 'no', "won't", "don't", 'without']),
   vocabulary('negation-exceptions', ['no longer', 'not only']),
-  vocabulary('rejection-cues', ["don't think so", 'we disagree', 'so-called']),
+  vocabulary('rejection-cues', ["don't think so", 'we disagree', 'so-called', 'reject~']),
   vocabulary('mention-frames', ['so-called', 'described as']),
+  vocabulary('reported-speech', ['post claiming', 'questions about whether', 'asked whether']),
   vocabulary('people', ['employees', 'staff', 'colleagues', 'people', 'customer service reps', 'analysts']),
 ];
 

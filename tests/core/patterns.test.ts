@@ -229,12 +229,33 @@ describe('negation and mention', () => {
     expect(actuals(await lintWith(rules, 'I heard AI described as a tidal wave. We disagree.\n\nIt is a tidal wave.'))).toEqual(['tidal wave']);
   });
 
-  it('reads the reply on the next line of a transcript, but not a line after a blank one', async () => {
+  it("reads the next speaker's reply on the next line of a transcript, and nothing else after a paragraph", async () => {
     const rules = compile(rule('apoc', { patterns: ['jobs apocalypse'] }, 'alarmist'));
-    expect(actuals(await lintWith(rules, 'HOST: Is this a “jobs apocalypse”?\nGUEST: We disagree.'))).toEqual([]);
-    expect(actuals(await lintWith(rules, 'HOST: Is this a “jobs apocalypse”?\r\nGUEST: We disagree.'))).toEqual([]);
-    expect(actuals(await lintWith(rules, 'HOST: Is this a “jobs apocalypse”?\nGUEST: It is.'))).toEqual(['jobs apocalypse']);
-    expect(actuals(await lintWith(rules, 'This is a “jobs apocalypse”.\n\nWe disagree with the union.'))).toEqual(['jobs apocalypse']);
+    const found = async (text: string) => actuals(await lintWith(rules, text));
+    expect(await found('HOST: Is this a “jobs apocalypse”?\nGUEST: We disagree.')).toEqual([]);
+    expect(await found('HOST: Is this a “jobs apocalypse”?\r\nDR OKAFOR: We disagree.')).toEqual([]);
+    expect(await found('[06:02] Riaan: Is this a “jobs apocalypse”?\n[06:05] Thabo: No, we disagree.')).toEqual([]);
+    expect(await found('HOST: _Is this a “jobs apocalypse”?_\nGUEST: We disagree.')).toEqual([]);
+    // Not a reply: the same speaker, no speakers at all, a list item, a blank line between.
+    expect(await found('MANAGER: This is a “jobs apocalypse”.\nMANAGER: Avoid being on that list.')).toEqual(['jobs apocalypse']);
+    expect(await found('This is a “jobs apocalypse”.\nAvoid the canteen on Tuesday.')).toEqual(['jobs apocalypse']);
+    expect(await found('- This is a “jobs apocalypse”.\n- Avoid the canteen on Tuesday.')).toEqual(['jobs apocalypse']);
+    expect(await found('HOST: This is a “jobs apocalypse”.\n\nGUEST: We disagree.')).toEqual(['jobs apocalypse']);
+    expect(await found('HOST: Is this a “jobs apocalypse”?\nGUEST: It is.')).toEqual(['jobs apocalypse']);
+  });
+
+  it('counts reported speech only in the quote\'s own sentence', async () => {
+    const rules = compile(rule('apoc', { patterns: ['jobs apocalypse'] }, 'alarmist'));
+    expect(actuals(await lintWith(rules, 'I saw a post claiming this is a “jobs apocalypse”.'))).toEqual([]);
+    expect(actuals(await lintWith(rules, 'There are questions about whether we hit the date. This is a “jobs apocalypse”.'))).toEqual(['jobs apocalypse']);
+  });
+
+  it('treats a quoted preceded_by trigger as quoted only with a cue in its own sentence', async () => {
+    const rules = compile(rule('swap', { patterns: [{ match: '{role} for', preceded_by: ['swap~'] }] }));
+    const found = async (text: string) => actuals(await lintWith(rules, text));
+    expect(await found("Asked if the bank would 'swap' tellers for kiosks, she rejected the word.")).toEqual([]);
+    expect(await found("We will 'swap' tellers for kiosks in May. We reject any idea of queues, so two staff stay on.")).toEqual(['tellers for']);
+    expect(await found("We will swap 'legacy' tellers for kiosks, and we reject any delay.")).toEqual(['tellers for']);
   });
 
   it('counts a match that runs into a quote as quoted ("a \'light trim\'")', async () => {

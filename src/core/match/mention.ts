@@ -11,6 +11,7 @@ import { windowBefore } from './window.js';
 /** The built-in vocabularies (rules/vocabulary/*.yml) the guard reads. */
 export const REJECTION_CUES = 'rejection-cues';
 export const MENTION_FRAMES = 'mention-frames';
+export const REPORTED_SPEECH = 'reported-speech';
 /** How many words before a phrase a frame ("described as") may stand. */
 const FRAME_WINDOW = 3;
 
@@ -21,14 +22,40 @@ export class MentionGuard {
   constructor(
     private readonly rejectionCues: TermSet,
     private readonly mentionFrames: TermSet,
+    private readonly reportedSpeech: TermSet = new TermSet([]),
   ) {}
 
   static fromVocabularies(vocabularies: ReadonlyMap<string, Element[][]>): MentionGuard {
-    return new MentionGuard(new TermSet(vocabularies.get(REJECTION_CUES) ?? []), new TermSet(vocabularies.get(MENTION_FRAMES) ?? []));
+    const terms = (name: string) => new TermSet(vocabularies.get(name) ?? []);
+    return new MentionGuard(terms(REJECTION_CUES), terms(MENTION_FRAMES), terms(REPORTED_SPEECH));
   }
 
   /** Whether tokens `first` to `end` (exclusive) of `sentence` are mentioned rather than used. */
   isMention(text: string, paragraph: Paragraph, sentence: Sentence, first: number, end: number): boolean {
+    // Quoted whole, or partly: words that run into a quote closing after them ("a 'light trim'":
+    // the article is outside the quote marks, the phrase inside) or out of one ("a 'tsunami' of
+    // job losses"); or named by a frame with no quote marks ("so-called", "AI described as a
+    // tidal wave").
+    const quoted =
+      this.isQuoted(text, paragraph, sentence, first, end) ||
+      this.mentionFrames.find(sentence.tokens, windowBefore(sentence.tokens, first, FRAME_WINDOW), first) !== undefined;
+    return quoted && (this.reportedSpeech.find(sentence.tokens) !== undefined || this.isRejected(text, paragraph));
+  }
+
+  /**
+   * Whether a word that cues the phrase without being reported with it ("swap" in "would 'swap' its
+   * tellers for AI") is quoted and rejected in its own sentence. The sentence, not the paragraph:
+   * a word in scare quotes is often used ("We will 'swap' 40 cashiers for kiosks. To avoid queues,
+   * ...").
+   */
+  isQuotedTrigger(text: string, paragraph: Paragraph, sentence: Sentence, first: number, end: number): boolean {
+    return (
+      this.isQuoted(text, paragraph, sentence, first, end) &&
+      (this.rejectionCues.find(sentence.tokens) !== undefined || this.reportedSpeech.find(sentence.tokens) !== undefined)
+    );
+  }
+
+  private isQuoted(text: string, paragraph: Paragraph, sentence: Sentence, first: number, end: number): boolean {
     const startOffset = sentence.tokens[first].start;
     const endOffset = sentence.tokens[end - 1].end;
     let quotes = this.quotes.get(paragraph);
@@ -36,17 +63,14 @@ export class MentionGuard {
       quotes = quotedRanges(text, paragraph);
       this.quotes.set(paragraph, quotes);
     }
-    // Quoted whole, or partly: words that run into a quote closing after them ("a 'light trim'":
-    // the article is outside the quote marks, the phrase inside) or out of one ("a 'tsunami' of
-    // job losses"); or named by a frame with no quote marks ("so-called", "AI described as a
-    // tidal wave").
-    const quoted =
-      quotes.some(([open, close]) => open < endOffset && close > startOffset) ||
-      this.mentionFrames.find(sentence.tokens, windowBefore(sentence.tokens, first, FRAME_WINDOW), first) !== undefined;
-    if (!quoted) return false;
+    return quotes.some(([open, close]) => open < endOffset && close > startOffset);
+  }
+
+  /** A rejection cue in the paragraph, or in the next speaker's reply right after it. */
+  private isRejected(text: string, paragraph: Paragraph): boolean {
     let rejected = this.rejections.get(paragraph);
     if (rejected === undefined) {
-      const reply = lineAfter(text, paragraph);
+      const reply = replyAfter(text, paragraph);
       rejected =
         paragraph.sentences.some((other) => this.rejectionCues.find(other.tokens) !== undefined) ||
         (reply !== undefined && this.rejectionCues.find(reply.tokens) !== undefined);
@@ -56,18 +80,32 @@ export class MentionGuard {
   }
 }
 
+/** A turn of a transcript or chat: "HOST:", "DR AYESHA MALIK:", "Q:", "[18/11, 06:02] Riaan Botha:". */
+const turn = /^[ \t]*(?:\[[^\]\r\n]{1,40}\][ \t]*)?([A-Z][\p{L}.'\u2019-]*(?:[ \t]+[A-Z][\p{L}.'\u2019-]*){0,3})[ \t]*:/u;
+
 /**
- * The line right after a paragraph that only one line break separates from it: the reply in a
- * transcript or a chat ("HOST: Some say AI will make pharmacists 'useless'." / "GUEST: This is
- * wrong."), which the parser makes a paragraph of its own.
+ * The next speaker's reply to a paragraph: the line right after it (only markup may follow its
+ * last word) when both lines are turns of different speakers ("HOST: Some say AI will make
+ * pharmacists 'useless'." / "GUEST: That is wrong."). The parser makes each line a paragraph of
+ * its own. A list item, a heading or the same speaker's next line is not a reply.
  */
-function lineAfter(text: string, paragraph: Paragraph): Sentence | undefined {
-  let at = paragraph.end;
-  while (text[at] === ' ' || text[at] === '\t') at++;
-  if (text[at] === '\r') at++;
-  if (text[at] === '\n') at++;
-  else if (text[at - 1] !== '\r') return undefined;
-  const lineEnd = text.slice(at).search(/\r|\n/);
-  const line = text.slice(at, lineEnd < 0 ? text.length : at + lineEnd);
-  return line.trim() === '' ? undefined : tokenizeSentence(line, at);
+function replyAfter(text: string, paragraph: Paragraph): Sentence | undefined {
+  const lineEnd = nextLineBreak(text, paragraph.end);
+  if (/[\p{L}\p{N}]/u.test(text.slice(paragraph.end, lineEnd))) return undefined;
+  let lineStart = paragraph.start;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+  const speaker = turn.exec(text.slice(lineStart, lineEnd))?.[1];
+  if (speaker === undefined || lineEnd >= text.length) return undefined;
+  const replyStart = text.startsWith('\r\n', lineEnd) ? lineEnd + 2 : lineEnd + 1;
+  const reply = text.slice(replyStart, nextLineBreak(text, replyStart));
+  const replier = turn.exec(reply)?.[1];
+  if (replier === undefined || replier.toLowerCase() === speaker.toLowerCase()) return undefined;
+  return tokenizeSentence(reply, replyStart);
+}
+
+/** Where the line holding `from` ends; a scan of that line only, however long the text. */
+function nextLineBreak(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++;
+  return at;
 }
