@@ -135,13 +135,7 @@ export function sentenceFeatures(tokens: readonly Token[], options: FeatureOptio
   if (emoji) add(hashFeature('x|emoji'), 0, 0);
 
   // Duplicate features add up; the vector is L2-normalised so long and short sentences compare.
-  const byBucket = new Map<number, number>();
-  for (let index = 0; index < bucketOf.length; index++) {
-    byBucket.set(bucketOf[index], (byBucket.get(bucketOf[index]) ?? 0) + weightOf[index]);
-  }
-  let norm = 0;
-  for (const value of byBucket.values()) norm += value * value;
-  const padded = norm + (options.normPad ?? 0);
+  const padded = squaredNorm(bucketOf, weightOf) + (options.normPad ?? 0);
   const scale = padded > 0 ? 1 / Math.sqrt(padded) : 0;
   // Copied by index: TypedArray.from(array, map) took more than half of this function's time.
   const size = bucketOf.length;
@@ -154,6 +148,38 @@ export function sentenceFeatures(tokens: readonly Token[], options: FeatureOptio
   }
   return features;
 }
+
+/**
+ * The squared norm once features in the same bucket are summed: each distinct bucket's total
+ * weight squared, added in the order the buckets first appear, as a Map's values would be (so the
+ * result is the same to the last bit). An open-addressing table, reused from sentence to
+ * sentence, does what a Map per sentence did in a quarter of sentenceFeatures' time.
+ */
+function squaredNorm(buckets: readonly number[], weights: readonly number[]): number {
+  let capacity = slots.length;
+  while (capacity < buckets.length * 2) capacity *= 2;
+  if (capacity !== slots.length) slots = new Int32Array(capacity);
+  slots.fill(-1);
+  const distinct: number[] = [];
+  const sums: number[] = [];
+  for (let index = 0; index < buckets.length; index++) {
+    const bucket = buckets[index];
+    let slot = Math.imul(bucket, 0x9e3779b1) & (capacity - 1);
+    while (slots[slot] !== -1 && distinct[slots[slot]] !== bucket) slot = (slot + 1) & (capacity - 1);
+    if (slots[slot] === -1) {
+      slots[slot] = distinct.length;
+      distinct.push(bucket);
+      sums.push(0);
+    }
+    sums[slots[slot]] += weights[index];
+  }
+  let norm = 0;
+  for (const sum of sums) norm += sum * sum;
+  return norm;
+}
+
+/** squaredNorm's table: a slot holds an index into its `distinct` buckets, or -1. */
+let slots = new Int32Array(1024);
 
 /** Words whose character n-gram buckets are kept, per feature options, before the cache starts over. */
 const CHAR_GRAM_CACHE_WORDS = 50_000;
