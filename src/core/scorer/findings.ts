@@ -57,11 +57,41 @@ export class ScorerGate {
     return this.admission(sentence) !== undefined;
   }
 
+  // Each sentence's answer (null: not admitted). lint() asks twice about every sentence, for the
+  // memo heads and for the scorer, of one gate (see gateOf); the document rules' heads ask again
+  // for each requirement.
+  private readonly admissions = new WeakMap<Sentence, Admission | null>();
+
   /** How a sentence is admitted: by a topic term, only by a strict term, or not at all. */
   admission(sentence: Sentence): Admission | undefined {
-    if (this.terms.find(sentence.tokens) !== undefined) return 'topic';
-    return this.strictTerms.find(sentence.tokens) !== undefined ? 'strict-only' : undefined;
+    let admission = this.admissions.get(sentence);
+    if (admission === undefined) {
+      admission = this.terms.find(sentence.tokens) !== undefined ? 'topic' : this.strictTerms.find(sentence.tokens) !== undefined ? 'strict-only' : null;
+      this.admissions.set(sentence, admission);
+    }
+    return admission ?? undefined;
   }
+}
+
+const gates = new WeakMap<CompiledRules, Map<string, ScorerGate>>();
+
+/**
+ * The gate of these scorer rules' terms, one per set of rules: with every scorer rule on (the
+ * default), the scorer and the memo heads share it, and so its memory of each sentence.
+ */
+function gateOf(compiled: CompiledRules, rules: readonly ScorerRule[]): ScorerGate {
+  let byRules = gates.get(compiled);
+  if (!byRules) {
+    byRules = new Map();
+    gates.set(compiled, byRules);
+  }
+  const key = rules.map((rule) => rule.id).join('\n');
+  let gate = byRules.get(key);
+  if (!gate) {
+    gate = new ScorerGate(rules.flatMap((rule) => rule.gate), rules.flatMap((rule) => rule.gateStrict));
+    byRules.set(key, gate);
+  }
+  return gate;
 }
 
 export type Admission = 'topic' | 'strict-only';
@@ -111,20 +141,18 @@ export interface ScorerSettings {
 export function scorerSettings(compiled: CompiledRules, config: LintConfig): ScorerSettings | undefined {
   if (config.scorer?.enabled === false) return undefined;
   const rules: ScorerSettings['rules'] = new Map();
-  const gateTerms: Element[][] = [];
-  const strictTerms: Element[][] = [];
+  const gated: ScorerRule[] = [];
   for (const rule of compiled.rules) {
     if (rule.scope !== 'scorer' || !(scoredCategories as readonly string[]).includes(rule.category)) continue;
     const severity = severityFor(config, rule.id, rule.category, rule.severity);
     if (severity === 'off') continue;
     rules.set(rule.category as ScoredCategory, { rule, severity });
-    gateTerms.push(...rule.gate);
-    strictTerms.push(...rule.gateStrict);
+    gated.push(rule);
   }
   if (rules.size === 0) return undefined;
   const allow = engineSettings(config).allow ?? [];
   return {
-    gate: new ScorerGate(gateTerms, strictTerms),
+    gate: gateOf(compiled, gated),
     rules,
     overrides: config.scorer?.thresholds ?? {},
     allow: allow.length > 0 ? new TermSet(allow) : undefined,
@@ -139,8 +167,7 @@ export function scorerSettings(compiled: CompiledRules, config: LintConfig): Sco
 export function learnedGate(compiled: CompiledRules, config: LintConfig): ScorerGate | undefined {
   if (config.scorer?.enabled === false) return undefined;
   const scorerRules = compiled.rules.filter((rule): rule is ScorerRule => rule.scope === 'scorer');
-  const terms = scorerRules.flatMap((rule) => rule.gate);
-  return terms.length > 0 ? new ScorerGate(terms, scorerRules.flatMap((rule) => rule.gateStrict)) : undefined;
+  return scorerRules.some((rule) => rule.gate.length > 0) ? gateOf(compiled, scorerRules) : undefined;
 }
 
 /** The thresholds in force: the model's calibrated ones, with configured `report` overrides. */
