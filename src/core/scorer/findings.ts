@@ -286,7 +286,7 @@ export function mergeScorerFindings(ruleFindings: Finding[], scored: Finding[], 
   return [...ruleFindings, ...kept];
 }
 
-const exampleWords = new WeakMap<ScorerExample[], Set<string>[]>();
+const exampleWords = new WeakMap<ScorerExample[], Map<ScoredCategory, { example: ScorerExample; words: Set<string> }[]>>();
 const stop = new Set(['the', 'a', 'an', 'to', 'of', 'and', 'in', 'on', 'for', 'is', 'are', 'be', 'we', 'our', 'it', 'this', 'that', 'with', 'will', 'as', 'at', 'by', 'or', 'i']);
 
 function contentWords(tokens: readonly Token[]): Set<string> {
@@ -298,24 +298,30 @@ function contentWords(tokens: readonly Token[]): Set<string> {
 /** The shipped corpus example of this category sharing the most content words with the sentence. */
 export function nearestExample(model: ScorerModel, tokens: readonly Token[], category: ScoredCategory): ScorerExample | undefined {
   const examples = model.examples();
-  let sets = exampleWords.get(examples);
-  if (!sets) {
-    sets = examples.map((example) => contentWords(tokenizeSentence(example.text).tokens));
-    exampleWords.set(examples, sets);
+  let byCategory = exampleWords.get(examples);
+  if (!byCategory) {
+    byCategory = new Map();
+    exampleWords.set(examples, byCategory);
+  }
+  // Only the examples of a category that is reported are tokenised (all 1,800 took 60 ms, for a
+  // document's first finding).
+  let candidates = byCategory.get(category);
+  if (!candidates) {
+    candidates = examples.filter((example) => example.category === category).map((example) => ({ example, words: contentWords(tokenizeSentence(example.text).tokens) }));
+    byCategory.set(category, candidates);
   }
   const words = contentWords(tokens);
   let best: ScorerExample | undefined;
   let bestScore = 0;
-  examples.forEach((example, index) => {
-    if (example.category !== category) return;
+  for (const candidate of candidates) {
     let shared = 0;
-    for (const word of sets![index]) if (words.has(word)) shared++;
-    const score = shared / Math.sqrt(sets![index].size * words.size || 1);
+    for (const word of candidate.words) if (words.has(word)) shared++;
+    const score = shared / Math.sqrt(candidate.words.size * words.size || 1);
     if (score > bestScore) {
       bestScore = score;
-      best = example;
+      best = candidate.example;
     }
-  });
+  }
   return best;
 }
 
