@@ -109,7 +109,7 @@ export function sentenceFeatures(tokens: readonly Token[], options: FeatureOptio
       add(fnv(CAPS, key), word, 1);
     }
     if (options.charRange[0] > 0 && token.kind === 'word') {
-      for (const bucket of grams(key)) addBucket(bucket, word, 1, charWeight);
+      for (const hash of grams(key)) addBucket(hash & mask, word, 1, charWeight);
     }
   }
   for (let index = 0; index <= keys.length; index++) {
@@ -181,34 +181,38 @@ function squaredNorm(buckets: readonly number[], weights: readonly number[]): nu
 /** squaredNorm's table: a slot holds an index into its `distinct` buckets, or -1. */
 let slots = new Int32Array(1024);
 
-/** Words whose character n-gram buckets are kept, per feature options, before the cache starts over. */
+/** Words whose character n-grams are kept, per n-gram range, before the cache starts over. */
 const CHAR_GRAM_CACHE_WORDS = 50_000;
-const charGramCaches = new WeakMap<FeatureOptions, Map<string, Uint32Array>>();
+const charGramCaches = new Map<string, Map<string, Uint32Array>>();
 
 /**
- * The hashed character n-grams of a word, remembered per feature options: a document repeats its
- * words, and hashing every n-gram of every word again was most of the scorer's time on 1 MB.
+ * The hashed character n-grams of a word (before masking, so the scorer and the memo heads, which
+ * differ in bits, share them), remembered per n-gram range: a document repeats its words, and
+ * hashing every n-gram of every word again was most of the scorer's time on 1 MB.
  */
 function charGramCache(options: FeatureOptions): (key: string) => Uint32Array {
-  const cache = charGramCaches.get(options) ?? new Map<string, Uint32Array>();
-  charGramCaches.set(options, cache);
-  const mask = (1 << options.bits) - 1;
   const [low, high] = options.charRange;
+  let cache = charGramCaches.get(`${low}-${high}`);
+  if (!cache) {
+    cache = new Map();
+    charGramCaches.set(`${low}-${high}`, cache);
+  }
+  const words = cache;
   return (key) => {
-    let buckets = cache.get(key);
-    if (buckets === undefined) {
+    let hashes = words.get(key);
+    if (hashes === undefined) {
       const padded = `<${key}>`;
       const found: number[] = [];
       for (let length = low; length <= high; length++) {
         for (let start = 0; start + length <= padded.length; start++) {
           const gram = padded.slice(start, start + length);
-          if (gram !== padded) found.push(hashFeature(`c|${gram}`) & mask);
+          if (gram !== padded) found.push(hashFeature(`c|${gram}`));
         }
       }
-      buckets = Uint32Array.from(found);
-      if (cache.size >= CHAR_GRAM_CACHE_WORDS) cache.clear();
-      cache.set(key, buckets);
+      hashes = Uint32Array.from(found);
+      if (words.size >= CHAR_GRAM_CACHE_WORDS) words.clear();
+      words.set(key, hashes);
     }
-    return buckets;
+    return hashes;
   };
 }
