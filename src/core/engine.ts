@@ -542,7 +542,8 @@ export function phraseKeySets(compiled: CompiledRules): Map<Element[], KeySets> 
   return stored;
 }
 
-function keySets(elements: Element[]): KeySets {
+/** What a sequence needs of a text (see requiredKeySets), and its most selective need. */
+export function keySets(elements: Element[]): KeySets {
   const needs = requiredKeySets(elements);
   return { needs, selective: mostSelective(needs) };
 }
@@ -621,7 +622,7 @@ function sentenceWords(tokens: Token[]): Set<string> {
   return words;
 }
 
-function intersects(a: Set<string>, b: Set<string>): boolean {
+export function intersects(a: Set<string>, b: Set<string>): boolean {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   for (const key of small) if (large.has(key)) return true;
   return false;

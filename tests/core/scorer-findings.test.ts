@@ -102,6 +102,22 @@ describe('scorerSettings and learnedGate', () => {
     expect(gate.mayMatch('staff')).toBe(true);
     expect(gate.mayMatch('staff')).toBe(true);
   });
+
+  it('lets raw text through only when it has every word some term needs', () => {
+    const gated = compileRules([...baseVocabularies, vocabulary('topic', ['the team', '{number} heads']), rule('scored-alarmist', { scope: 'scorer', gate: ['@topic'], message: 'm' }, 'alarmist')]);
+    const gate = learnedGate(gated, {})!;
+    // A word a term starts with is not enough ("the", a number)...
+    expect(gate.mayMatch('Read the manual, then run it 40 times.')).toBe(false);
+    // ...its rarest word and the others must be there, wherever the tokenizer cuts ("40-heads" is 40, -, heads).
+    expect(gate.mayMatch('Thank the team.')).toBe(true);
+    expect(gate.mayMatch('We cut a few heads.')).toBe(true);
+    expect(gate.mayMatch('A 40-heads rota.')).toBe(true);
+    expect(gate.mayMatch('Heads or tails.')).toBe(false);
+    // Never stricter than the gate itself on parsed sentences.
+    for (const text of ['Thank the team.', 'We cut a few heads.', 'A 40-heads rota.', 'Heads or tails.', 'Read the manual.']) {
+      if (gate.admits(tokenizeSentence(text))) expect(gate.mayMatch(text)).toBe(true);
+    }
+  });
 });
 
 describe('scorerFindings', () => {
