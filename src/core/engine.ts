@@ -526,8 +526,9 @@ const functionWords = new Set(
 );
 
 /**
- * The key sets of every pattern and requirement term of these rules, whatever their severity:
- * what the build stores as `keySets` beside the compiled packs (scripts/check-rules.mjs).
+ * The key sets of every pattern and requirement term of these rules, whatever their severity, and
+ * of every sequence of the scorer rules' gates (see gateSequences): what the build stores as
+ * `keySets` beside the compiled packs (scripts/check-rules.mjs).
  */
 export function phraseKeySets(compiled: CompiledRules): Map<Element[], KeySets> {
   const stored = new Map<Element[], KeySets>();
@@ -535,11 +536,22 @@ export function phraseKeySets(compiled: CompiledRules): Map<Element[], KeySets> 
     if (!stored.has(elements)) stored.set(elements, keySets(elements));
   };
   for (const rule of compiled.rules) {
-    if (rule.scope === 'scorer') continue;
+    if (rule.scope === 'scorer') {
+      for (const term of [...rule.gate, ...rule.gateStrict]) for (const sequence of gateSequences(term)) add(sequence);
+      continue;
+    }
     for (const pattern of rule.scope === 'document' ? rule.announce : rule.patterns) add(pattern.elements);
     if (rule.scope === 'document') for (const requirement of rule.requires) for (const term of requirement.terms) add(term);
   }
   return stored;
+}
+
+/**
+ * The sequences a gate term matches by, for a pre-filter: a vocabulary (one group of hundreds of
+ * alternatives) is each of its alternatives, so each is looked for under its own rarest word.
+ */
+export function gateSequences(term: Element[]): Element[][] {
+  return term.length === 1 && term[0].type === 'choice' && !term[0].optional ? term[0].alternatives : [term];
 }
 
 /** What a sequence needs of a text (see requiredKeySets), and its most selective need. */

@@ -1,6 +1,6 @@
 // From scored sentences to Findings: the gate that picks the sentences the scorer reads, the
 // thresholds that turn probabilities into findings, and the words a finding explains itself with.
-import { intersects, keySets, render, RULES_DOCS_URL } from '../engine.js';
+import { gateSequences, intersects, keySets, render, RULES_DOCS_URL } from '../engine.js';
 import type { Finding, Severity, SeverityOrOff } from '../finding.js';
 import { severityRank } from '../finding.js';
 import { isAgentNoun, isNumberWord, startsNumber } from '../match/matcher.js';
@@ -10,7 +10,7 @@ import { MentionGuard } from '../match/mention.js';
 import { quotedRanges } from '../match/quotes.js';
 import { normalizeWord, possessiveBase, tokenizeRun, tokenizeSentence, type Paragraph, type Sentence, type Token } from '../match/tokens.js';
 import type { LineIndex } from '../position.js';
-import type { CompiledRules, ScorerRule } from '../rule.js';
+import type { CompiledRules, KeySets, ScorerRule } from '../rule.js';
 import type { LintConfig } from '../config.js';
 import { engineSettings, severityFor } from '../settings.js';
 import { scoreSentence, scoredCategories, type CategoryThresholds, type Cue, type ScoredCategory, type ScorerExample, type ScorerModel } from './model.js';
@@ -27,14 +27,13 @@ export class ScorerGate {
   /** For mayMatch: what each term needs of a text (see keySets), under the keys of its rarest part. */
   private readonly anchored = new Map<string, Set<string>[][]>();
 
-  constructor(terms: Element[][], strictTerms: Element[][] = []) {
+  /** `keySetsOf`: the build's stored key sets (CompiledRules.keySets), where there are any. */
+  constructor(terms: Element[][], strictTerms: Element[][] = [], keySetsOf: (sequence: Element[]) => KeySets = keySets) {
     this.terms = new TermSet(terms);
     this.strictTerms = new TermSet(strictTerms);
     for (const term of [...terms, ...strictTerms]) {
-      // A vocabulary is one group of hundreds of alternatives: each is a term of its own here.
-      const sequences = term.length === 1 && term[0].type === 'choice' && !term[0].optional ? term[0].alternatives : [term];
-      for (const sequence of sequences) {
-        const { needs, selective } = keySets(sequence);
+      for (const sequence of gateSequences(term)) {
+        const { needs, selective } = keySetsOf(sequence);
         for (const key of selective) {
           const list = this.anchored.get(key);
           if (list) list.push(needs);
@@ -143,7 +142,8 @@ function gateOf(compiled: CompiledRules, rules: readonly ScorerRule[]): ScorerGa
   const key = rules.map((rule) => rule.id).join('\n');
   let gate = byRules.get(key);
   if (!gate) {
-    gate = new ScorerGate(rules.flatMap((rule) => rule.gate), rules.flatMap((rule) => rule.gateStrict));
+    const keySetsOf = (sequence: Element[]) => compiled.keySets?.get(sequence) ?? keySets(sequence);
+    gate = new ScorerGate(rules.flatMap((rule) => rule.gate), rules.flatMap((rule) => rule.gateStrict), keySetsOf);
     byRules.set(key, gate);
   }
   return gate;
