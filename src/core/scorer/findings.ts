@@ -120,10 +120,25 @@ export class ScorerGate {
   admission(sentence: Sentence): Admission | undefined {
     let admission = this.admissions.get(sentence);
     if (admission === undefined) {
-      admission = this.terms.find(sentence.tokens) !== undefined ? 'topic' : this.strictTerms.find(sentence.tokens) !== undefined ? 'strict-only' : null;
+      if (!this.anchorsIn(sentence.tokens)) admission = null;
+      else admission = this.terms.find(sentence.tokens) !== undefined ? 'topic' : this.strictTerms.find(sentence.tokens) !== undefined ? 'strict-only' : null;
       this.admissions.set(sentence, admission);
     }
     return admission ?? undefined;
+  }
+
+  /**
+   * Whether some token holds a term's rarest word (see mayMatch): most sentences of a block hold
+   * none, and are then told apart without trying each term at every word one could start with.
+   */
+  private anchorsIn(tokens: readonly Token[]): boolean {
+    const numbers = this.anchored.has(NUMBER_KEY);
+    const roles = this.anchored.has(AGENT_KEY);
+    for (const token of tokens) {
+      if (token.kind !== 'word' && token.kind !== 'number') continue;
+      if (this.anchored.has(token.key) || this.anchored.has(token.base) || (numbers && startsNumber(token)) || (roles && isAgentNoun(token))) return true;
+    }
+    return false;
   }
 }
 
