@@ -277,9 +277,11 @@ export class Engine {
         const first = sentence.tokens.findIndex((token) => token.kind === 'word' || token.kind === 'number');
         if (first < 0) continue;
         if (rule.leadOnly === true && sentence.tokens[first].start >= LEAD_CHARACTERS) return undefined;
+        // The evidence is asked first: the heads read only gated sentences, which they remember,
+        // where the learned_unless terms would be looked for in every sentence of the document.
+        if (!evidence.announces(rule.id, sentence, paragraph.sentences[index - 1])) continue;
         // The engine's own policy, whatever evidence it is given (the memo heads also skip questions, in headReads).
         if (!learnedHeadsRead(sentence, rule.learnedUnless && this.terms(rule.learnedUnless))) continue;
-        if (!evidence.announces(rule.id, sentence, paragraph.sentences[index - 1])) continue;
         const last = lastContentToken(sentence.tokens);
         const entry: IndexEntry = { rule, pattern: rule.announce[0], needs: [], severity, announce: true };
         return { entry, paragraph, sentence, match: { first, end: last + 1, captures: {} } };
