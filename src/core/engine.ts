@@ -4,7 +4,7 @@ import { severityRank, type Finding, type Severity, type SeverityOrOff } from '.
 import { isAgentNoun, isNumberWord, matchAt, startsNumber, type Captures, type SequenceMatch } from './match/matcher.js';
 import { AGENT_KEY, NUMBER_KEY, ROLE_SHAPE, type Element } from './match/pattern.js';
 import { TermSet } from './match/term-set.js';
-import { isQuestion, normalizeWord, possessiveBase, UNIT_MARKS, type Paragraph, type Sentence, type Token } from './match/tokens.js';
+import { isQuestion, normalizeWord, possessiveBase, UNIT_MARKS, WORD_RUN, type Paragraph, type Sentence, type Token } from './match/tokens.js';
 import { createLineIndex, type LineIndex } from './position.js';
 import { MentionGuard } from './match/mention.js';
 import { windowAfter, windowBefore } from './match/window.js';
@@ -515,7 +515,7 @@ export function render(template: string, values: Record<string, string>, lenient
 }
 
 
-const wordPattern = /[\p{L}\p{M}\p{N}]+(?:['\u2019\u2010\u2011-][\p{L}\p{M}\p{N}]+)*/gu;
+const wordPattern = new RegExp(WORD_RUN.source, 'gu');
 
 // Words too common to tell a paragraph that may match from one that cannot.
 const functionWords = new Set(

@@ -97,6 +97,9 @@ describe('scorerSettings and learnedGate', () => {
     expect(gate.mayMatch('Our colleagues\u2019 plans')).toBe(true);
     expect(gate.mayMatch('The AI roadmap')).toBe(true);
     expect(gate.mayMatch('Lunch is at noon. Bring 40 chairs.')).toBe(false);
+    // Words joined by U+2010 and U+2011 (Word exports them) are one word, as the tokenizer reads them.
+    expect(gate.mayMatch('The mo\u2011del changes it.')).toBe(true);
+    expect(gate.mayMatch('The mo\u2010del changes it.')).toBe(true);
     expect(gate.mayMatch('')).toBe(false);
     // The same gate twice in a row: the word pattern's position does not carry over.
     expect(gate.mayMatch('staff')).toBe(true);

@@ -53,6 +53,13 @@ const tokenPattern =
   /([$€£]?\d+(?:[.,]\d+)*(?:[kKmMbB](?:n)?(?![\p{L}\p{N}]))?)|([\p{L}\p{M}\p{N}]+(?:['\u2019\u2010\u2011-][\p{L}\p{M}\p{N}]+)*)|(\S)/gu;
 
 // A scheme is short: bounding it keeps the test linear on a 500k-character run ("head-head-...").
+/**
+ * A word as the tokenizer joins it (inner apostrophes and hyphens, U+2010 and U+2011 too), for the
+ * quick word scans that decide what to tokenise: they must join exactly as the tokenizer does, or
+ * "auto\u2011mation" is read as two words there and one here.
+ */
+export const WORD_RUN = /[\p{L}\p{M}\p{N}]+(?:['\u2019\u2010\u2011-][\p{L}\p{M}\p{N}]+)*/u;
+
 const urlLike = /(?:^|[^\p{L}])(?:[a-z][a-z0-9+.-]{0,31}:\/\/|www\.|mailto:)|^[^\s@]+@[^\s@]+\.[a-z]{2,}/iu;
 
 /**

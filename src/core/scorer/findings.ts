@@ -8,7 +8,7 @@ import { AGENT_KEY, NUMBER_KEY, type Element } from '../match/pattern.js';
 import { TermSet } from '../match/term-set.js';
 import { MentionGuard } from '../match/mention.js';
 import { quotedRanges } from '../match/quotes.js';
-import { normalizeWord, possessiveBase, tokenizeRun, tokenizeSentence, type Paragraph, type Sentence, type Token } from '../match/tokens.js';
+import { normalizeWord, possessiveBase, tokenizeRun, tokenizeSentence, WORD_RUN, type Paragraph, type Sentence, type Token } from '../match/tokens.js';
 import type { LineIndex } from '../position.js';
 import type { CompiledRules, KeySets, ScorerRule } from '../rule.js';
 import type { LintConfig } from '../config.js';
@@ -166,7 +166,7 @@ function gateOf(compiled: CompiledRules, rules: readonly ScorerRule[]): ScorerGa
 
 export type Admission = 'topic' | 'strict-only';
 
-const wordPattern = /[\p{L}\p{M}\p{N}]+(?:['\u2019-][\p{L}\p{M}\p{N}]+)*/gu;
+const wordPattern = new RegExp(WORD_RUN.source, 'gu');
 
 /** Sentences with fewer words than this are reported only at the strict threshold. */
 export const SHORT_SENTENCE = 6;
