@@ -2,9 +2,9 @@
 // over the sentences of a text. Pure: the plugin hands it tokens, it hands back findings.
 import { severityRank, type Finding, type Severity, type SeverityOrOff } from './finding.js';
 import { isAgentNoun, isNumberWord, matchAt, startsNumber, type Captures, type SequenceMatch } from './match/matcher.js';
-import { AGENT_KEY, NUMBER_KEY, ROLE_SHAPE, type Element } from './match/pattern.js';
+import { AGENT_KEY, NUMBER_KEY, type Element } from './match/pattern.js';
 import { TermSet } from './match/term-set.js';
-import { isQuestion, normalizeWord, possessiveBase, UNIT_MARKS, WORD_RUN, type Paragraph, type Sentence, type Token } from './match/tokens.js';
+import { isQuestion, normalizeWord, possessiveBase, tokenizeRun, UNIT_MARKS, WORD_RUN, type Paragraph, type Sentence, type Token } from './match/tokens.js';
 import { createLineIndex, type LineIndex } from './position.js';
 import { MentionGuard } from './match/mention.js';
 import { windowAfter, windowBefore } from './match/window.js';
@@ -122,7 +122,7 @@ export class Engine {
     const words = new Set<string>();
     wordPattern.lastIndex = 0;
     for (let match = wordPattern.exec(text); match !== null; match = wordPattern.exec(text)) {
-      for (const key of prefilterKeys(match[0])) words.add(key);
+      for (const key of rawWordKeys(match[0])) words.add(key);
     }
     for (const word of words) {
       for (const needs of this.prefilter.get(word) ?? []) {
@@ -420,20 +420,31 @@ export class Engine {
   }
 }
 
-// The keys a word brings to mayMatch, remembered per spelling: the pre-filter reads every word
-// of a long document, most of them many times over. Bounded, so a text of unique words cannot grow it.
+// The keys a word of raw text brings to the pre-filters (this engine's mayMatch and the scorer
+// gate's), remembered per spelling: they read every word of a long document, most of them many
+// times over. Bounded, so a text of unique words cannot grow it.
 const keysOfWord = new Map<string, readonly string[]>();
 const KEYS_REMEMBERED = 50_000;
 
-function prefilterKeys(word: string): readonly string[] {
+/**
+ * What a pattern may find at a word of raw text, as TermSet.candidates asks of a token: key and
+ * base, and whether a number or a role may start there. For the word as a whole and for each token
+ * the tokenizer makes of it, since it cuts some words apart ("180-person" is 180, -, person).
+ */
+export function rawWordKeys(word: string): readonly string[] {
   let keys = keysOfWord.get(word);
   if (keys) return keys;
   const key = normalizeWord(word);
-  const base = possessiveBase(key);
-  const found = [key, base];
-  if (/^\d/.test(key) || isNumberWord(key)) found.push(NUMBER_KEY);
-  if (ROLE_SHAPE.test(base)) found.push(AGENT_KEY);
-  keys = found;
+  const probes: Token[] = [{ text: word, key, base: possessiveBase(key), kind: /^\d/.test(key) || isNumberWord(key) ? 'number' : 'word', transparent: false, start: 0, end: 0 }];
+  tokenizeRun(word, 0, probes);
+  const found = new Set<string>();
+  for (const probe of probes) {
+    if (probe.kind !== 'word' && probe.kind !== 'number') continue;
+    found.add(probe.key).add(probe.base);
+    if (startsNumber(probe)) found.add(NUMBER_KEY);
+    if (isAgentNoun(probe)) found.add(AGENT_KEY);
+  }
+  keys = [...found];
   if (keysOfWord.size >= KEYS_REMEMBERED) keysOfWord.clear();
   keysOfWord.set(word, keys);
   return keys;

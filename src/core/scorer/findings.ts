@@ -1,14 +1,14 @@
 // From scored sentences to Findings: the gate that picks the sentences the scorer reads, the
 // thresholds that turn probabilities into findings, and the words a finding explains itself with.
-import { gateSequences, intersects, keySets, render, RULES_DOCS_URL } from '../engine.js';
+import { gateSequences, intersects, keySets, rawWordKeys, render, RULES_DOCS_URL } from '../engine.js';
 import type { Finding, Severity, SeverityOrOff } from '../finding.js';
 import { severityRank } from '../finding.js';
-import { isAgentNoun, isNumberWord, startsNumber } from '../match/matcher.js';
+import { isAgentNoun, startsNumber } from '../match/matcher.js';
 import { AGENT_KEY, NUMBER_KEY, type Element } from '../match/pattern.js';
 import { TermSet } from '../match/term-set.js';
 import { MentionGuard } from '../match/mention.js';
 import { quotedRanges } from '../match/quotes.js';
-import { normalizeWord, possessiveBase, tokenizeRun, tokenizeSentence, WORD_RUN, type Paragraph, type Sentence, type Token } from '../match/tokens.js';
+import { tokenizeSentence, WORD_RUN, type Paragraph, type Sentence, type Token } from '../match/tokens.js';
 import type { LineIndex } from '../position.js';
 import type { CompiledRules, KeySets, ScorerRule } from '../rule.js';
 import type { LintConfig } from '../config.js';
@@ -63,7 +63,7 @@ export class ScorerGate {
     const words = new Set<string>();
     wordPattern.lastIndex = 0;
     for (let match = wordPattern.exec(text); match !== null; match = wordPattern.exec(text)) {
-      for (const key of this.keysOf(match[0])) words.add(key);
+      for (const key of rawWordKeys(match[0])) words.add(key);
     }
     return pending.some((needs) => needs.every((keys) => intersects(keys, words)));
   }
@@ -76,7 +76,7 @@ export class ScorerGate {
     if (this.anchors.has(word)) return this.anchors.get(word);
     const longer: Set<string>[][] = [];
     let alone = false;
-    for (const key of this.keysOf(word)) {
+    for (const key of rawWordKeys(word)) {
       for (const needs of this.anchored.get(key) ?? []) {
         if (needs.length === 1) alone = true;
         else longer.push(needs);
@@ -86,25 +86,6 @@ export class ScorerGate {
     if (this.anchors.size >= 50_000) this.anchors.clear();
     this.anchors.set(word, anchors);
     return anchors;
-  }
-
-  /**
-   * What a term may find at a word of raw text, as TermSet.candidates asks of a token: key and base,
-   * and whether a number or a role may start there. For the word as a whole and for each token the
-   * tokenizer makes of it, since it cuts some words apart ("180-person" is 180, -, person).
-   */
-  private keysOf(word: string): string[] {
-    const key = normalizeWord(word);
-    const probes: Token[] = [{ text: word, key, base: possessiveBase(key), kind: /^\d/.test(key) || isNumberWord(key) ? 'number' : 'word', transparent: false, start: 0, end: 0 }];
-    tokenizeRun(word, 0, probes);
-    const keys = new Set<string>();
-    for (const probe of probes) {
-      if (probe.kind !== 'word' && probe.kind !== 'number') continue;
-      keys.add(probe.key).add(probe.base);
-      if (startsNumber(probe)) keys.add(NUMBER_KEY);
-      if (isAgentNoun(probe)) keys.add(AGENT_KEY);
-    }
-    return [...keys];
   }
 
   admits(sentence: Sentence): boolean {
