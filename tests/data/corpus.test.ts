@@ -61,8 +61,10 @@ describe('the training corpus', () => {
     const ok = items.filter(({ item }) => item.label === 'ok').length / items.length;
     expect(ok).toBeGreaterThan(0.4);
     expect(ok).toBeLessThan(0.6);
-    // w1-w10 wrote ~900 items each; later writers, briefed for a gap (alarmist shapes), ~400.
-    for (const file of files) expect(items.filter((entry) => entry.file === file).length, file).toBeGreaterThanOrEqual(300);
+    // w1-w10 wrote ~900 items each; later writers, briefed for a gap, ~400, and from w46 on 180
+    // (about 140-160 after the six-word guard): more writers, each narrower. A file far below
+    // that is a truncated one.
+    for (const file of files) expect(items.filter((entry) => entry.file === file).length, file).toBeGreaterThanOrEqual(120);
   });
 
   it('follows the schema: labels, categories, spans that are substrings, rewrites for flagged items', () => {
