@@ -45,7 +45,7 @@ function paragraph(...sentences: string[]): { text: string; paragraphs: Paragrap
 const rules = compileRules([
   ...baseVocabularies,
   vocabulary('ai', ['ai', 'model']),
-  rule('scored-alarmist', { scope: 'scorer', gate: ['@people', '@ai'], message: 'alarmist ({confidence}): {cues}', suggestions: ['Like: {example} -> {rewrite}', 'Say what happens and when.'] }, 'alarmist'),
+  rule('scored-alarmist', { scope: 'scorer', gate: ['@people', '@ai'], gate_strict: ['you'], message: 'alarmist ({confidence}): {cues}', suggestions: ['Like: {example} -> {rewrite}', 'Say what happens and when.'] }, 'alarmist'),
   rule('scored-evasive', { scope: 'scorer', severity: 'info', gate: ['@people'], message: 'evasive: {cues}', suggestions: ['Name who decided.'] }, 'evasive'),
   rule('people-as-units', { patterns: ['cut {number} heads'] }),
 ]);
@@ -152,6 +152,13 @@ describe('scorerFindings', () => {
     expect(fragment.severity).toBe('warning');
     const [sentence] = run(['A bloodbath awaits the staff here.']);
     expect(sentence.severity).toBe('error');
+  });
+
+  it('lets a sentence on the topic only through a pronoun warn at most, like a fragment: "you" alone is how friendly prose reaches the scorer', () => {
+    const [pronounOnly] = run(['A bloodbath awaits you here tonight.']);
+    expect([pronounOnly.ruleId, pronounOnly.severity]).toEqual(['scored-alarmist', 'warning']);
+    const [onTopic] = run(['A bloodbath awaits the staff here tonight.']);
+    expect(onTopic.severity).toBe('error');
   });
 
   it('never raises an info rule to a warning', () => {

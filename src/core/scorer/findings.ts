@@ -252,8 +252,8 @@ export function scorerFindings(model: () => ScorerModel, settings: ScorerSetting
       const threshold = thresholds[quick.category];
       // A fragment (a heading, a label) gives the model little to go on, and "you" alone puts
       // friendly prose on the topic: for either it must be sure.
-      const fragment = isShortSentence(sentence);
-      if (!reaches(quick.confidence, reportedOnlyAtStrict(admission, sentence) ? threshold.strict : threshold.report)) continue;
+      const strictOnly = reportedOnlyAtStrict(admission, sentence);
+      if (!reaches(quick.confidence, strictOnly ? threshold.strict : threshold.report)) continue;
       const score = scoreSentence(loaded, sentence.tokens, text, 3, previous);
       if (settings.allow && allowedCue(settings.allow, sentence, score.cues)) continue;
       if (settings.mention && mentionedCue(settings.mention, text, paragraph, sentence, score.cues)) continue;
@@ -263,8 +263,10 @@ export function scorerFindings(model: () => ScorerModel, settings: ScorerSetting
       const start = words[0].start;
       const end = words.at(-1)!.end;
       // Below the strict threshold a finding warns at most, so a hook blocks only what the model is
-      // sure of; so does a fragment at any confidence ("2. Delightful API" read at 0.89 in a README).
-      const sure = !fragment && reaches(score.confidence, threshold.strict);
+      // sure of; so do a fragment ("2. Delightful API" read at 0.89 in a README) and a sentence on
+      // the topic only through "you" ("Are you well enough to be here?" in a return-to-work guide)
+      // at any confidence.
+      const sure = !strictOnly && reaches(score.confidence, threshold.strict);
       const severity: Severity = sure || severityRank[enabled.severity] < severityRank.warning ? enabled.severity : 'warning';
       const actual = text.slice(start, end);
       const example = nearestExample(loaded, sentence.tokens, score.category);
