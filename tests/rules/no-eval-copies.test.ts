@@ -1,20 +1,15 @@
 // Rules describe patterns; they are judged on text nobody here has seen. No rule file may share a
 // run of six words with an item or rewrite of an evaluation set whose numbers measure it (the development set, held-out
 // B, blind set D): a rule that remembers an item earns a score it would not get on new text.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runIndex, sharedRuns } from '../../src/eval/overlap.js';
 import { ruleGuardSets as evaluationSets } from '../helpers/eval-sets.js';
+import { yamlFiles } from '../helpers/rule-files.js';
 
 const repo = new URL('../../', import.meta.url).pathname;
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? yamlFiles(full) : full.endsWith('.yml') ? [full] : [];
-  });
-}
 
 const texts = evaluationSets.flatMap((path) =>
   readFileSync(join(repo, path), 'utf8')

@@ -3,10 +3,11 @@
 // of it ("closed", never "close" or "closure"), so a veto or a cue that looks right never fires.
 // The training corpus is the dictionary: a stem that is no word there while a word built on it
 // is (relocat~ beside "relocation") is a bug; list the words instead.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inflections } from '../../src/core/match/inflect.js';
+import { yamlFiles } from '../helpers/rule-files.js';
 
 const repo = new URL('../../', import.meta.url).pathname;
 /** Endings that make a different word of a stem: relocat-ion, clos-e, redundan-cy, vacanc-y. */
@@ -14,12 +15,6 @@ const ENDINGS = ['e', 'es', 'y', 'ies', 'ion', 'ions', 'ation', 'ations', 'ance'
 /** Whole words the corpus happens not to contain in their base form. */
 const WORDS = new Set(['disrupt', 'reassess', 'refurbish', 'rumor']);
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? yamlFiles(full) : full.endsWith('.yml') ? [full] : [];
-  });
-}
 
 function corpusWords(): Set<string> {
   const words = new Set<string>();
