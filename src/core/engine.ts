@@ -209,7 +209,10 @@ export class Engine {
     const byNumber = startsNumber(token) ? this.index.get(NUMBER_KEY) : undefined;
     const byAgent = this.hasAgentPatterns && isAgentNoun(token) ? this.index.get(AGENT_KEY) : undefined;
     if (!byBase && !byNumber && !byAgent) return byKey ?? [];
-    return [...new Set([...(byKey ?? []), ...(byBase ?? []), ...(byNumber ?? []), ...(byAgent ?? [])])];
+    // Most inflected words find entries under one key only: no merge needed.
+    const found = [byKey, byBase, byNumber, byAgent].filter((list): list is IndexEntry[] => list !== undefined && list.length > 0);
+    if (found.length <= 1) return found[0] ?? [];
+    return [...new Set(found.flat())];
   }
 
   private terms(list: Element[][]): TermSet {
@@ -648,7 +651,9 @@ function sentenceWords(tokens: Token[]): Set<string> {
 }
 
 export function intersects(a: Set<string>, b: Set<string>): boolean {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  // No destructured pair: this runs for every candidate pattern of every word.
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
   for (const key of small) if (large.has(key)) return true;
   return false;
 }
