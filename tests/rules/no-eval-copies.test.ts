@@ -10,7 +10,6 @@ import { yamlFiles } from '../helpers/rule-files.js';
 
 const repo = new URL('../../', import.meta.url).pathname;
 
-
 const texts = evaluationSets.flatMap((path) =>
   readFileSync(join(repo, path), 'utf8')
     .split('\n')

@@ -15,7 +15,6 @@ const ENDINGS = ['e', 'es', 'y', 'ies', 'ion', 'ions', 'ation', 'ations', 'ance'
 /** Whole words the corpus happens not to contain in their base form. */
 const WORDS = new Set(['disrupt', 'reassess', 'refurbish', 'rumor']);
 
-
 function corpusWords(): Set<string> {
   const words = new Set<string>();
   const add = (text: string) => {
