@@ -224,13 +224,14 @@ export class Engine {
     return set;
   }
 
-  /** Conditions, negation, mention and the allow list: does this match count? */
+  /** Conditions, negation, reported speech, mention and the allow list: does this match count? */
   private counts(text: string, candidate: Match): boolean {
     const { entry, sentence, paragraph, match } = candidate;
     for (const conditions of entry.pattern.conditions) {
       if (!this.conditionsHold(conditions, sentence, paragraph, match)) return false;
     }
     if ((entry.pattern.negation ?? entry.rule.negation) === 'respect' && this.isNegated(sentence.tokens, match.first)) return false;
+    if ((entry.pattern.reported ?? entry.rule.reported) === 'respect' && this.mentions.isRejectedReport(text, paragraph, sentence)) return false;
     if (this.isMention(text, paragraph, sentence, match)) return false;
     const trigger = this.trigger(entry.pattern.conditions, sentence.tokens, match);
     if (trigger && this.mentions.isQuotedTrigger(text, paragraph, sentence, trigger.first, trigger.end)) return false;

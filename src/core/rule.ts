@@ -38,6 +38,8 @@ export interface CompiledPattern {
   suggestions?: string[];
   /** Overrides the rule's `negation` for this pattern. */
   negation?: 'respect' | 'ignore';
+  /** Overrides the rule's `reported` for this pattern. */
+  reported?: 'respect' | 'ignore';
   elements: Element[];
   /** Token keys the first element can match (the phrase index keys). */
   anchors: string[];
@@ -74,6 +76,8 @@ export interface RuleMeta extends RuleDescription {
   fix: boolean;
   url?: string;
   negation: 'respect' | 'ignore';
+  /** `respect`: a match in someone else's words, reported and rejected ("management told us ...; we told them that is a threat"), does not count. */
+  reported: 'respect' | 'ignore';
   file: string;
 }
 
@@ -152,7 +156,7 @@ export interface KeySets {
 
 const severities: readonly Severity[] = ['error', 'warning', 'info'];
 const conditionKeys = ['near', 'also_near', 'not_near', 'scope', 'preceded_by', 'unless_preceded_by', 'followed_by', 'unless_followed_by', 'not_around', 'window'] as const;
-const phraseKeys = ['id', 'category', 'severity', 'summary', 'patterns', 'conditions', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'negation', 'url'];
+const phraseKeys = ['id', 'category', 'severity', 'summary', 'patterns', 'conditions', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'negation', 'reported', 'url'];
 const documentKeys = ['id', 'category', 'severity', 'scope', 'summary', 'announce', 'learned_unless', 'lead_only', 'min_words', 'requires', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'negation', 'url'];
 const scorerKeys = ['id', 'category', 'severity', 'scope', 'summary', 'gate', 'gate_strict', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'url'];
 /** What a scorer rule's message and suggestions may say (filled in by core/scorer/findings.ts). */
@@ -178,6 +182,7 @@ function lineOf(lines: Record<string, number>, path: string): number {
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const respectOrIgnore = (value: unknown): 'respect' | 'ignore' | undefined => (value === 'respect' || value === 'ignore' ? value : undefined);
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string' && item.trim() !== '');
 
 function checkKeys(data: Record<string, unknown>, allowed: readonly string[], prefix: string, problems: Problems): void {
@@ -297,6 +302,7 @@ function compileRule(source: RuleSource, problems: Problems, resolve: (name: str
   if (data.fix !== undefined && typeof data.fix !== 'boolean') problems.add('fix', '"fix" must be true or false');
   if (data.url !== undefined && (typeof data.url !== 'string' || !/^https?:\/\//.test(data.url))) problems.add('url', '"url" must be an http(s) address');
   if (data.negation !== undefined && data.negation !== 'ignore' && data.negation !== 'respect') problems.add('negation', '"negation" is "respect" (default) or "ignore"');
+  if (data.reported !== undefined && data.reported !== 'ignore' && data.reported !== 'respect') problems.add('reported', '"reported" is "respect" (default) or "ignore"');
 
   const examples = { flags: [] as string[], passes: [] as string[] };
   if (!isRecord(data.examples)) problems.add('examples', '"examples" must have "flags" and "passes" lists');
@@ -321,8 +327,10 @@ function compileRule(source: RuleSource, problems: Problems, resolve: (name: str
       let own: Conditions | undefined;
       if (typeof item === 'string') text = item;
       else if (isRecord(item)) {
-        checkKeys(item, ['match', 'fix', 'suggestions', 'negation', ...conditionKeys], path, problems);
-        if (item.negation !== undefined && item.negation !== 'ignore' && item.negation !== 'respect') problems.add(`${path}.negation`, '"negation" is "respect" or "ignore"');
+        checkKeys(item, ['match', 'fix', 'suggestions', 'negation', 'reported', ...conditionKeys], path, problems);
+        for (const key of ['negation', 'reported'] as const) {
+          if (item[key] !== undefined && item[key] !== 'ignore' && item[key] !== 'respect') problems.add(`${path}.${key}`, `"${key}" is "respect" or "ignore"`);
+        }
         if (item.suggestions !== undefined && (!isStringList(item.suggestions) || item.suggestions.length === 0)) {
           problems.add(`${path}.suggestions`, 'a pattern\'s "suggestions" is a non-empty list of rewrites');
         }
@@ -343,8 +351,9 @@ function compileRule(source: RuleSource, problems: Problems, resolve: (name: str
           collectCaptures(elements, captures);
           suggestions.forEach((suggestion, index) => checkTemplate(suggestion, [...captures], `${path}.suggestions.${index}`, problems));
         }
-        const negation = isRecord(item) && (item.negation === 'ignore' || item.negation === 'respect') ? item.negation : undefined;
-        compiled.push({ source: text, fix, suggestions, negation, elements, anchors, conditions: [shared, own].filter((c): c is Conditions => c !== undefined) });
+        const negation = isRecord(item) ? respectOrIgnore(item.negation) : undefined;
+        const reported = isRecord(item) ? respectOrIgnore(item.reported) : undefined;
+        compiled.push({ source: text, fix, suggestions, negation, reported, elements, anchors, conditions: [shared, own].filter((c): c is Conditions => c !== undefined) });
       } catch (error) {
         if (!(error instanceof PatternError)) throw error;
         problems.add(path, `pattern "${text}": ${error.message}`);
@@ -373,6 +382,7 @@ function compileRule(source: RuleSource, problems: Problems, resolve: (name: str
     fix: data.fix === true,
     url: typeof data.url === 'string' ? data.url : undefined,
     negation: data.negation === 'ignore' ? ('ignore' as const) : ('respect' as const),
+    reported: data.reported === 'ignore' ? ('ignore' as const) : ('respect' as const),
     examples,
     file: source.file,
   };

@@ -37,6 +37,7 @@ export const baseVocabularies: RuleSource[] = [
   vocabulary('rejection-cues', ["don't think so", 'we disagree', 'so-called', 'reject~']),
   vocabulary('mention-frames', ['so-called', 'described as']),
   vocabulary('reported-speech', ['post claiming', 'questions about whether', 'asked whether']),
+  vocabulary('told-by-others', ['[told|warned] us that?', '[management|she] [told|warned] [staff|them]?']),
   vocabulary('people', ['employees', 'staff', 'colleagues', 'people', 'customer service reps', 'analysts']),
 ];
 

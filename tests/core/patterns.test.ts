@@ -218,6 +218,28 @@ describe('negation and mention', () => {
     expect(actuals(await lintWith(rules, "If you're not terrified, you are not paying attention."))).toEqual(["If you're not terrified"]);
   });
 
+  it('does not count words someone else said, reported and then rejected', async () => {
+    const rules = compile(rule('ult', { patterns: ['will be let go'] }, 'alarmist'));
+    const threat = 'anyone who refuses the tool will be let go.';
+    // Reported and rebutted in the next sentence, or in the same one: a report, not a use.
+    expect(actuals(await lintWith(rules, `Management told us that ${threat} We reject that.`))).toEqual([]);
+    expect(actuals(await lintWith(rules, `She warned staff that ${threat.replace('.', '')}, which we reject.`))).toEqual([]);
+    // Reported and let stand: read as the words it reports.
+    expect(actuals(await lintWith(rules, `Management told us that ${threat} The meeting is on Friday.`))).toEqual(['will be let go']);
+    // The rebuttal two sentences on is about something else.
+    expect(actuals(await lintWith(rules, `Management told us that ${threat} The meeting is on Friday. We reject the new rota.`))).toEqual(['will be let go']);
+    // The writer's own words, repeated, are no report.
+    expect(actuals(await lintWith(rules, `I have told the reps that ${threat} Some reject that.`))).toEqual(['will be let go']);
+  });
+
+  it('lets a rule or a pattern read reported words as used', async () => {
+    const text = 'Management told us that anyone who refuses will be let go. We reject that.';
+    const byRule = compile(rule('ult', { patterns: ['will be let go'], reported: 'ignore' }, 'alarmist'));
+    expect(actuals(await lintWith(byRule, text))).toEqual(['will be let go']);
+    const byPattern = compile(rule('ult', { patterns: [{ match: 'will be let go', reported: 'ignore' }, 'refuses'] }, 'alarmist'));
+    expect(actuals(await lintWith(byPattern, text))).toEqual(['will be let go']);
+  });
+
   it('does not count a phrase quoted in order to reject it', async () => {
     const rules = compile(rule('apoc', { patterns: ['jobs apocalypse'] }, 'alarmist'));
     expect(actuals(await lintWith(rules, 'Some headlines call this a “jobs apocalypse.” We don’t think so.'))).toEqual([]);

@@ -51,6 +51,13 @@ describe('the rule schema', () => {
     expect(problemsOf(source)).toMatch(/d\.yml:\d+: "unless" is a list of terms/);
   });
 
+  it('takes only respect or ignore for negation and reported speech, on a rule or a pattern', () => {
+    const message = problemsOf(rule('r', { patterns: [{ match: 'obsolete', reported: 'sometimes' }], negation: 'yes', reported: 'no' }));
+    expect(message).toMatch(/"negation" is "respect" \(default\) or "ignore"/);
+    expect(message).toMatch(/"reported" is "respect" \(default\) or "ignore"/);
+    expect(message).toMatch(/"reported" is "respect" or "ignore"$/m);
+  });
+
   it('requires the id to equal the file name', () => {
     const source = rule('c', { patterns: ['obsolete'] });
     (source.data as { id: string }).id = 'other';

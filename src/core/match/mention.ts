@@ -12,6 +12,7 @@ import { windowBefore } from './window.js';
 export const REJECTION_CUES = 'rejection-cues';
 export const MENTION_FRAMES = 'mention-frames';
 export const REPORTED_SPEECH = 'reported-speech';
+export const TOLD_BY_OTHERS = 'told-by-others';
 /** How many words before a phrase a frame ("described as") may stand. */
 const FRAME_WINDOW = 3;
 
@@ -23,11 +24,12 @@ export class MentionGuard {
     private readonly rejectionCues: TermSet,
     private readonly mentionFrames: TermSet,
     private readonly reportedSpeech: TermSet = new TermSet([]),
+    private readonly toldByOthers: TermSet = new TermSet([]),
   ) {}
 
   static fromVocabularies(vocabularies: ReadonlyMap<string, Element[][]>): MentionGuard {
     const terms = (name: string) => new TermSet(vocabularies.get(name) ?? []);
-    return new MentionGuard(terms(REJECTION_CUES), terms(MENTION_FRAMES), terms(REPORTED_SPEECH));
+    return new MentionGuard(terms(REJECTION_CUES), terms(MENTION_FRAMES), terms(REPORTED_SPEECH), terms(TOLD_BY_OTHERS));
   }
 
   /** Whether tokens `first` to `end` (exclusive) of `sentence` are mentioned rather than used. */
@@ -53,6 +55,22 @@ export class MentionGuard {
       this.isQuoted(text, paragraph, sentence, first, end) &&
       (this.rejectionCues.find(sentence.tokens) !== undefined || this.reportedSpeech.find(sentence.tokens) !== undefined)
     );
+  }
+
+  /**
+   * Someone else's words reported in the sentence ("management told us that anyone who refuses
+   * will be let go"), in a paragraph that rejects them ("we have told them that is a threat"): a
+   * report and its rebuttal, not a use. A writer repeating their own words ("I have told reps
+   * that ...") is no report; a report let stand is read as the words it reports (data/briefs/LABELS.md).
+   */
+  isRejectedReport(text: string, paragraph: Paragraph, sentence: Sentence): boolean {
+    if (this.toldByOthers.find(sentence.tokens) === undefined) return false;
+    // The rebuttal follows the report closely: in its sentence or the next, or in the next speaker's reply.
+    const index = paragraph.sentences.indexOf(sentence);
+    const near = paragraph.sentences.slice(index, index + 2);
+    if (near.some((other) => this.rejectionCues.find(other.tokens) !== undefined)) return true;
+    const reply = index === paragraph.sentences.length - 1 ? replyAfter(text, paragraph) : undefined;
+    return reply !== undefined && this.rejectionCues.find(reply.tokens) !== undefined;
   }
 
   private isQuoted(text: string, paragraph: Paragraph, sentence: Sentence, first: number, end: number): boolean {
