@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeScorerModel } from '../../src/core/scorer/model.js';
 import { runIndex, sharedRuns } from '../../src/eval/overlap.js';
 import { shippedScorerPath } from '../../src/node/scorer-model.js';
-import { evaluationSets } from '../helpers/eval-sets.js';
+import { evaluationSets, textsAndRewrites } from '../helpers/eval-sets.js';
+import { readJsonl } from '../helpers/jsonl.js';
 
 const repo = new URL('../../', import.meta.url).pathname;
 const corpusDir = join(repo, 'data/corpus');
@@ -30,28 +31,12 @@ interface Item {
 
 /** Every six-word run of the evaluation sets' texts and rewrites. */
 function evaluationRunIndex(): Map<string, string> {
-  return runIndex(
-    evaluationSets.flatMap((path) =>
-      readFileSync(join(repo, path), 'utf8')
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .flatMap((line) => {
-          const item = JSON.parse(line) as Item;
-          return [{ id: item.id, text: item.text }, { id: `${item.id} rewrite`, text: item.rewrite }];
-        }),
-    ),
-  );
+  return runIndex(textsAndRewrites(repo, evaluationSets));
 }
 
 const files = readdirSync(corpusDir).filter((name) => name.endsWith('.jsonl')).sort();
 const items: { file: string; item: Item; keys: string[] }[] = files.flatMap((file) =>
-  readFileSync(join(corpusDir, file), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const value = JSON.parse(line) as Item;
-      return { file, item: value, keys: Object.keys(value) };
-    }),
+  readJsonl<Item>(join(corpusDir, file)).map((item) => ({ file, item, keys: Object.keys(item) })),
 );
 
 describe('the training corpus', () => {

@@ -5,20 +5,12 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runIndex, sharedRuns } from '../../src/eval/overlap.js';
-import { ruleGuardSets as evaluationSets } from '../helpers/eval-sets.js';
+import { ruleGuardSets as evaluationSets, textsAndRewrites } from '../helpers/eval-sets.js';
 import { yamlFiles } from '../helpers/rule-files.js';
 
 const repo = new URL('../../', import.meta.url).pathname;
 
-const texts = evaluationSets.flatMap((path) =>
-  readFileSync(join(repo, path), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .flatMap((line) => {
-      const item = JSON.parse(line) as { id: string; text: string; rewrite: string };
-      return [{ id: item.id, text: item.text }, { id: `${item.id} rewrite`, text: item.rewrite }];
-    }),
-);
+const texts = textsAndRewrites(repo, evaluationSets);
 const index = runIndex(texts);
 
 describe('rule files', () => {

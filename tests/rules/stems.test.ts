@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inflections } from '../../src/core/match/inflect.js';
+import { readJsonl } from '../helpers/jsonl.js';
 import { yamlFiles } from '../helpers/rule-files.js';
 
 const repo = new URL('../../', import.meta.url).pathname;
@@ -22,9 +23,7 @@ function corpusWords(): Set<string> {
   };
   for (const dir of ['data/corpus', 'data/memos']) {
     for (const name of readdirSync(join(repo, dir)).filter((file) => file.endsWith('.jsonl'))) {
-      for (const line of readFileSync(join(repo, dir, name), 'utf8').split('\n')) {
-        if (!line.trim()) continue;
-        const item = JSON.parse(line) as { text: string; rewrite?: string };
+      for (const item of readJsonl<{ text: string; rewrite?: string }>(join(repo, dir, name))) {
         add(item.text);
         add(item.rewrite ?? '');
       }
