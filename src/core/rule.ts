@@ -382,7 +382,8 @@ function compileRule(source: RuleSource, problems: Problems, resolve: (name: str
     fix: data.fix === true,
     url: typeof data.url === 'string' ? data.url : undefined,
     negation: data.negation === 'ignore' ? ('ignore' as const) : ('respect' as const),
-    reported: data.reported === 'ignore' ? ('ignore' as const) : ('respect' as const),
+    // A cut reported and disputed is still a cut announced: document rules read every report.
+    reported: isDocument || data.reported === 'ignore' ? ('ignore' as const) : ('respect' as const),
     examples,
     file: source.file,
   };

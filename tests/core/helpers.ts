@@ -35,6 +35,7 @@ export const baseVocabularies: RuleSource[] = [
   vocabulary('negation', ['not', 'never', 'no', "won't", "don't", 'without']),
   vocabulary('negation-exceptions', ['no longer', 'not only']),
   vocabulary('rejection-cues', ["don't think so", 'we disagree', 'so-called', 'reject~']),
+  vocabulary('report-rebuttals', ['we disagree', 'disagree', 'reject~ that', 'which we reject~']),
   vocabulary('mention-frames', ['so-called', 'described as']),
   vocabulary('reported-speech', ['post claiming', 'questions about whether', 'asked whether']),
   vocabulary('told-by-others', ['[told|warned] us that?', '[management|she] [told|warned] [staff|them]?']),

@@ -230,6 +230,10 @@ describe('negation and mention', () => {
     expect(actuals(await lintWith(rules, `Management told us that ${threat} The meeting is on Friday. We reject the new rota.`))).toEqual(['will be let go']);
     // The writer's own words, repeated, are no report.
     expect(actuals(await lintWith(rules, `I have told the reps that ${threat} Some reject that.`))).toEqual(['will be let go']);
+    // A rebuttal negated endorses the report.
+    expect(actuals(await lintWith(rules, `Management told us that ${threat} I don't disagree.`))).toEqual(['will be let go']);
+    // A word that rejects wording is no rebuttal of a report.
+    expect(actuals(await lintWith(rules, `Management told us that ${threat} Avoid the so-called rumour mill.`))).toEqual(['will be let go']);
   });
 
   it('lets a rule or a pattern read reported words as used', async () => {
@@ -309,5 +313,9 @@ describe('document rules', () => {
   });
   it('stays quiet when the text acknowledges the people and names the decision', async () => {
     expect(await lintWith(compile(documentRule), 'I decided we will lay off 40 analysts. Thank you; severance follows.')).toEqual([]);
+  });
+  it('reads a cut that is reported and disputed as announced', async () => {
+    const findings = await lintWith(compile(documentRule), 'Management told us they will lay off 40 analysts. We reject that plan.');
+    expect(findings.map((finding) => finding.actual)).toEqual(['Management told us they will lay off 40 analysts']);
   });
 });

@@ -5,7 +5,7 @@
 import type { Element } from './pattern.js';
 import { quotedRanges } from './quotes.js';
 import { TermSet } from './term-set.js';
-import { tokenizeSentence, type Paragraph, type Sentence } from './tokens.js';
+import { tokenizeSentence, type Paragraph, type Sentence, type Token } from './tokens.js';
 import { windowBefore } from './window.js';
 
 /** The built-in vocabularies (rules/vocabulary/*.yml) the guard reads. */
@@ -13,6 +13,7 @@ export const REJECTION_CUES = 'rejection-cues';
 export const MENTION_FRAMES = 'mention-frames';
 export const REPORTED_SPEECH = 'reported-speech';
 export const TOLD_BY_OTHERS = 'told-by-others';
+export const REPORT_REBUTTALS = 'report-rebuttals';
 /** How many words before a phrase a frame ("described as") may stand. */
 const FRAME_WINDOW = 3;
 
@@ -25,11 +26,12 @@ export class MentionGuard {
     private readonly mentionFrames: TermSet,
     private readonly reportedSpeech: TermSet = new TermSet([]),
     private readonly toldByOthers: TermSet = new TermSet([]),
+    private readonly reportRebuttals: TermSet = new TermSet([]),
   ) {}
 
   static fromVocabularies(vocabularies: ReadonlyMap<string, Element[][]>): MentionGuard {
     const terms = (name: string) => new TermSet(vocabularies.get(name) ?? []);
-    return new MentionGuard(terms(REJECTION_CUES), terms(MENTION_FRAMES), terms(REPORTED_SPEECH), terms(TOLD_BY_OTHERS));
+    return new MentionGuard(terms(REJECTION_CUES), terms(MENTION_FRAMES), terms(REPORTED_SPEECH), terms(TOLD_BY_OTHERS), terms(REPORT_REBUTTALS));
   }
 
   /** Whether tokens `first` to `end` (exclusive) of `sentence` are mentioned rather than used. */
@@ -63,14 +65,16 @@ export class MentionGuard {
    * report and its rebuttal, not a use. A writer repeating their own words ("I have told reps
    * that ...") is no report; a report let stand is read as the words it reports (data/briefs/LABELS.md).
    */
-  isRejectedReport(text: string, paragraph: Paragraph, sentence: Sentence): boolean {
+  isRejectedReport(text: string, paragraph: Paragraph, sentence: Sentence, isNegated: (tokens: Token[], first: number) => boolean = () => false): boolean {
     if (this.toldByOthers.find(sentence.tokens) === undefined) return false;
+    // A rebuttal that points back at the report ("we reject that"), not a cue about wording; negated, it endorses ("I don't disagree").
+    const rebuts = (tokens: Token[]) => this.reportRebuttals.findAll(tokens).some((cue) => !isNegated(tokens, cue.first));
     // The rebuttal follows the report closely: in its sentence or the next, or in the next speaker's reply.
     const index = paragraph.sentences.indexOf(sentence);
     const near = paragraph.sentences.slice(index, index + 2);
-    if (near.some((other) => this.rejectionCues.find(other.tokens) !== undefined)) return true;
+    if (near.some((other) => rebuts(other.tokens))) return true;
     const reply = index === paragraph.sentences.length - 1 ? replyAfter(text, paragraph) : undefined;
-    return reply !== undefined && this.rejectionCues.find(reply.tokens) !== undefined;
+    return reply !== undefined && rebuts(reply.tokens);
   }
 
   private isQuoted(text: string, paragraph: Paragraph, sentence: Sentence, first: number, end: number): boolean {
