@@ -232,6 +232,8 @@ describe('negation and mention', () => {
     expect(actuals(await lintWith(rules, `I have told the reps that ${threat} Some reject that.`))).toEqual(['will be let go']);
     // A rebuttal negated endorses the report.
     expect(actuals(await lintWith(rules, `Management told us that ${threat} I don't disagree.`))).toEqual(['will be let go']);
+    // A rebuttal in quotation marks is someone else's again, not the writer's.
+    expect(actuals(await lintWith(rules, `Management told us that ${threat} "We disagree," some said. It is true.`))).toEqual(['will be let go']);
     // A word that rejects wording is no rebuttal of a report.
     expect(actuals(await lintWith(rules, `Management told us that ${threat} Avoid the so-called rumour mill.`))).toEqual(['will be let go']);
   });

@@ -68,13 +68,22 @@ export class MentionGuard {
   isRejectedReport(text: string, paragraph: Paragraph, sentence: Sentence, isNegated: (tokens: Token[], first: number) => boolean = () => false): boolean {
     if (this.toldByOthers.find(sentence.tokens) === undefined) return false;
     // A rebuttal that points back at the report ("we reject that"), not a cue about wording; negated, it endorses ("I don't disagree").
-    const rebuts = (tokens: Token[]) => this.reportRebuttals.findAll(tokens).some((cue) => !isNegated(tokens, cue.first));
+    // A rebuttal in quotation marks is someone else's word again ('"That's not true," some said. It is.'), not the writer's.
+    let quotes = this.quotes.get(paragraph);
+    if (!quotes) {
+      quotes = quotedRanges(text, paragraph);
+      this.quotes.set(paragraph, quotes);
+    }
+    const inQuotes = (tokens: Token[], first: number, end: number) =>
+      quotes!.some(([open, close]) => open < tokens[end - 1].end && close > tokens[first].start);
+    const rebuts = (tokens: Token[], quoted = true) =>
+      this.reportRebuttals.findAll(tokens).some((cue) => !isNegated(tokens, cue.first) && !(quoted && inQuotes(tokens, cue.first, cue.end)));
     // The rebuttal follows the report closely: in its sentence or the next, or in the next speaker's reply.
     const index = paragraph.sentences.indexOf(sentence);
     const near = paragraph.sentences.slice(index, index + 2);
     if (near.some((other) => rebuts(other.tokens))) return true;
     const reply = index === paragraph.sentences.length - 1 ? replyAfter(text, paragraph) : undefined;
-    return reply !== undefined && rebuts(reply.tokens);
+    return reply !== undefined && rebuts(reply.tokens, false);
   }
 
   private isQuoted(text: string, paragraph: Paragraph, sentence: Sentence, first: number, end: number): boolean {
