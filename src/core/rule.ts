@@ -76,7 +76,7 @@ export interface RuleMeta extends RuleDescription {
   fix: boolean;
   url?: string;
   negation: 'respect' | 'ignore';
-  /** `respect`: a match in someone else's words, reported and rejected ("management told us ...; we told them that is a threat"), does not count. */
+  /** `respect`: a match in someone else's words, reported and rebutted ("Management told us ... We reject that."), does not count. Document rules: always `ignore`. */
   reported: 'respect' | 'ignore';
   file: string;
 }

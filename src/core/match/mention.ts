@@ -1,8 +1,10 @@
 // Mention, not use: a phrase quoted (or named by a frame such as "so-called") in a paragraph that
 // rejects, reports or analyses it ("the memo called staff 'dead weight', which the union
 // condemned"). The phrase rules and the learned scorer share this one guard, so a quoted phrase
-// is judged the same way whichever of them read it.
+// is judged the same way whichever of them read it. The phrase rules also ask it whether an
+// unquoted report of someone else's words is rebutted (isRejectedReport).
 import type { Element } from './pattern.js';
+import type { SequenceMatch } from './matcher.js';
 import { quotedRanges } from './quotes.js';
 import { TermSet } from './term-set.js';
 import { tokenizeSentence, type Paragraph, type Sentence, type Token } from './tokens.js';
@@ -61,27 +63,21 @@ export class MentionGuard {
 
   /**
    * Someone else's words reported in the sentence ("management told us that anyone who refuses
-   * will be let go"), in a paragraph that rejects them ("we have told them that is a threat"): a
-   * report and its rebuttal, not a use. A writer repeating their own words ("I have told reps
-   * that ...") is no report; a report let stand is read as the words it reports (data/briefs/LABELS.md).
+   * will be let go", told-by-others.yml) and rebutted by the writer in that sentence or the next,
+   * or in the next speaker's reply ("we reject that", report-rebuttals.yml): a report, not a use.
+   * A rebuttal negated ("I don't disagree") endorses the report, and one in quotation marks is
+   * someone else's again ("'That's not true,' some said. It is."). A writer repeating their own
+   * words ("I have told reps that ...") is no report; a report let stand is read as the words it
+   * reports (data/briefs/LABELS.md).
    */
-  isRejectedReport(text: string, paragraph: Paragraph, sentence: Sentence, isNegated: (tokens: Token[], first: number) => boolean = () => false): boolean {
+  isRejectedReport(text: string, paragraph: Paragraph, sentence: Sentence, isNegated: (tokens: Token[], first: number) => boolean): boolean {
     if (this.toldByOthers.find(sentence.tokens) === undefined) return false;
-    // A rebuttal that points back at the report ("we reject that"), not a cue about wording; negated, it endorses ("I don't disagree").
-    // A rebuttal in quotation marks is someone else's word again ('"That's not true," some said. It is.'), not the writer's.
-    let quotes = this.quotes.get(paragraph);
-    if (!quotes) {
-      quotes = quotedRanges(text, paragraph);
-      this.quotes.set(paragraph, quotes);
-    }
-    const inQuotes = (tokens: Token[], first: number, end: number) =>
-      quotes!.some(([open, close]) => open < tokens[end - 1].end && close > tokens[first].start);
-    const rebuts = (tokens: Token[], quoted = true) =>
-      this.reportRebuttals.findAll(tokens).some((cue) => !isNegated(tokens, cue.first) && !(quoted && inQuotes(tokens, cue.first, cue.end)));
-    // The rebuttal follows the report closely: in its sentence or the next, or in the next speaker's reply.
+    const quotes = this.quotesOf(text, paragraph);
+    const quoted = (tokens: Token[], cue: SequenceMatch) => quotes.some(([open, close]) => open < tokens[cue.end - 1].end && close > tokens[cue.first].start);
+    const rebuts = (tokens: Token[], inParagraph: boolean) =>
+      this.reportRebuttals.findAll(tokens).some((cue) => !isNegated(tokens, cue.first) && !(inParagraph && quoted(tokens, cue)));
     const index = paragraph.sentences.indexOf(sentence);
-    const near = paragraph.sentences.slice(index, index + 2);
-    if (near.some((other) => rebuts(other.tokens))) return true;
+    if (paragraph.sentences.slice(index, index + 2).some((other) => rebuts(other.tokens, true))) return true;
     const reply = index === paragraph.sentences.length - 1 ? replyAfter(text, paragraph) : undefined;
     return reply !== undefined && rebuts(reply.tokens, false);
   }
@@ -89,12 +85,17 @@ export class MentionGuard {
   private isQuoted(text: string, paragraph: Paragraph, sentence: Sentence, first: number, end: number): boolean {
     const startOffset = sentence.tokens[first].start;
     const endOffset = sentence.tokens[end - 1].end;
+    return this.quotesOf(text, paragraph).some(([open, close]) => open < endOffset && close > startOffset);
+  }
+
+  /** The paragraph's quoted stretches as [open, close) offsets, found once per paragraph. */
+  private quotesOf(text: string, paragraph: Paragraph): [number, number][] {
     let quotes = this.quotes.get(paragraph);
     if (!quotes) {
       quotes = quotedRanges(text, paragraph);
       this.quotes.set(paragraph, quotes);
     }
-    return quotes.some(([open, close]) => open < endOffset && close > startOffset);
+    return quotes;
   }
 
   /** A rejection cue in the paragraph, or in the next speaker's reply right after it. */
