@@ -232,7 +232,7 @@ export class Engine {
     }
     if ((entry.pattern.negation ?? entry.rule.negation) === 'respect' && this.isNegated(sentence.tokens, match.first)) return false;
     // A cut reported and disputed is still announced: document rules read every report.
-    if (!entry.announce && (entry.pattern.reported ?? entry.rule.reported) === 'respect' && this.mentions.isRejectedReport(text, paragraph, sentence, (tokens, first) => this.isNegated(tokens, first))) return false;
+    if (!entry.announce && (entry.pattern.reported ?? entry.rule.reported) === 'respect' && this.mentions.isRejectedReport(text, paragraph, sentence, match, (tokens, first) => this.isNegated(tokens, first))) return false;
     if (this.isMention(text, paragraph, sentence, match)) return false;
     const trigger = this.trigger(entry.pattern.conditions, sentence.tokens, match);
     if (trigger && this.mentions.isQuotedTrigger(text, paragraph, sentence, trigger.first, trigger.end)) return false;

@@ -234,6 +234,13 @@ describe('negation and mention', () => {
     expect(actuals(await lintWith(rules, `Management told us that ${threat} I don't disagree.`))).toEqual(['will be let go']);
     // A rebuttal in quotation marks is someone else's again, not the writer's.
     expect(actuals(await lintWith(rules, `Management told us that ${threat} "We disagree," some said. It is true.`))).toEqual(['will be let go']);
+    // The words come before the report: they are the writer's ("... will be let go; management told us otherwise, which we reject").
+    expect(actuals(await lintWith(rules, 'Anyone who refuses the tool will be let go; management told us otherwise, which we reject.'))).toEqual(['will be let go']);
+    // A rebuttal that opens a qualification endorses the rest: "we disagree on the timetable, not the goal".
+    expect(actuals(await lintWith(rules, `Management told us that ${threat} We disagree on the timetable, not the goal.`))).toEqual(['will be let go']);
+    // A rebuttal on the next speaker's line counts; quoted there, it is someone else's again.
+    expect(actuals(await lintWith(rules, `HOST: Management told us that ${threat}\nGUEST: We disagree.`))).toEqual([]);
+    expect(actuals(await lintWith(rules, `HOST: Management told us that ${threat}\nGUEST: "We disagree," some say. Wrongly.`))).toEqual(['will be let go']);
     // A word that rejects wording is no rebuttal of a report.
     expect(actuals(await lintWith(rules, `Management told us that ${threat} Avoid the so-called rumour mill.`))).toEqual(['will be let go']);
   });

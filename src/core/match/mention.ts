@@ -70,16 +70,28 @@ export class MentionGuard {
    * words ("I have told reps that ...") is no report; a report let stand is read as the words it
    * reports (data/briefs/LABELS.md).
    */
-  isRejectedReport(text: string, paragraph: Paragraph, sentence: Sentence, isNegated: (tokens: Token[], first: number) => boolean): boolean {
-    if (this.toldByOthers.find(sentence.tokens) === undefined) return false;
+  isRejectedReport(text: string, paragraph: Paragraph, sentence: Sentence, match: { first: number; end: number }, isNegated: (tokens: Token[], first: number) => boolean): boolean {
+    // The report introduces the match: in "The AI will clear out the deadwood; management told us
+    // otherwise" the words are the writer's.
+    if (!this.toldByOthers.findAll(sentence.tokens).some((cue) => cue.end <= match.first)) return false;
+    const rebuts = (tokens: Token[], quotes: [number, number][], after = 0) =>
+      this.reportRebuttals
+        .findAll(tokens)
+        .some(
+          (cue) =>
+            cue.first >= after &&
+            !opensClause(tokens, cue) &&
+            !isNegated(tokens, cue.first) &&
+            !quotes.some(([open, close]) => open < tokens[cue.end - 1].end && close > tokens[cue.first].start),
+        );
     const quotes = this.quotesOf(text, paragraph);
-    const quoted = (tokens: Token[], cue: SequenceMatch) => quotes.some(([open, close]) => open < tokens[cue.end - 1].end && close > tokens[cue.first].start);
-    const rebuts = (tokens: Token[], inParagraph: boolean) =>
-      this.reportRebuttals.findAll(tokens).some((cue) => !isNegated(tokens, cue.first) && !(inParagraph && quoted(tokens, cue)));
     const index = paragraph.sentences.indexOf(sentence);
-    if (paragraph.sentences.slice(index, index + 2).some((other) => rebuts(other.tokens, true))) return true;
+    // In the match's own sentence the rebuttal follows the reported words; or it is the next sentence.
+    if (rebuts(sentence.tokens, quotes, match.end)) return true;
+    const next = paragraph.sentences[index + 1];
+    if (next !== undefined && rebuts(next.tokens, quotes)) return true;
     const reply = index === paragraph.sentences.length - 1 ? replyAfter(text, paragraph) : undefined;
-    return reply !== undefined && rebuts(reply.tokens, false);
+    return reply !== undefined && rebuts(reply.tokens, quotedRanges(text, { start: reply.start, end: reply.end, sentences: [reply] }));
   }
 
   private isQuoted(text: string, paragraph: Paragraph, sentence: Sentence, first: number, end: number): boolean {
@@ -110,6 +122,17 @@ export class MentionGuard {
     }
     return rejected;
   }
+}
+
+/**
+ * Words after which a rebuttal opens a clause or a qualification rather than closing on its object:
+ * "it is not the case [that] you can wait", "not true [for] everyone", "we disagree [on] the timetable".
+ */
+const CLAUSE_OPENERS = new Set(['that', 'for', 'on', 'with', 'only', 'about', 'when', 'if', 'in', 'of', 'except', 'to', 'as', 'yet', 'will', 'would', 'can', 'could', 'should', 'is', 'was', 'are', 'were', 'anyone', 'anybody', 'everyone', 'we', 'you', 'they', 'he', 'she', 'i', 'it', 'there', 'the', 'a', 'an']);
+
+function opensClause(tokens: Token[], cue: SequenceMatch): boolean {
+  const next = tokens[cue.end];
+  return next !== undefined && (next.kind === 'word' || next.kind === 'number') && CLAUSE_OPENERS.has(next.key);
 }
 
 /** A turn of a transcript or chat: "HOST:", "DR AYESHA MALIK:", "Q:", "[18/11, 06:02] Riaan Botha:". */
