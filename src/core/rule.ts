@@ -76,7 +76,7 @@ export interface RuleMeta extends RuleDescription {
   fix: boolean;
   url?: string;
   negation: 'respect' | 'ignore';
-  /** `respect`: a match in someone else's words, reported and rebutted ("Management told us ... We reject that."), does not count. Document rules: always `ignore`. */
+  /** `respect`: a match in someone else's words, reported and rebutted ("Management told us ... We reject that."), does not count. Announce patterns of document rules never read it (Engine#counts). */
   reported: 'respect' | 'ignore';
   file: string;
 }
@@ -301,8 +301,9 @@ function compileRule(source: RuleSource, problems: Problems, resolve: (name: str
   const suggestions = isStringList(data.suggestions) ? data.suggestions : [];
   if (data.fix !== undefined && typeof data.fix !== 'boolean') problems.add('fix', '"fix" must be true or false');
   if (data.url !== undefined && (typeof data.url !== 'string' || !/^https?:\/\//.test(data.url))) problems.add('url', '"url" must be an http(s) address');
-  if (data.negation !== undefined && data.negation !== 'ignore' && data.negation !== 'respect') problems.add('negation', '"negation" is "respect" (default) or "ignore"');
-  if (data.reported !== undefined && data.reported !== 'ignore' && data.reported !== 'respect') problems.add('reported', '"reported" is "respect" (default) or "ignore"');
+  for (const key of ['negation', 'reported'] as const) {
+    if (data[key] !== undefined && respectOrIgnore(data[key]) === undefined) problems.add(key, `"${key}" is "respect" (default) or "ignore"`);
+  }
 
   const examples = { flags: [] as string[], passes: [] as string[] };
   if (!isRecord(data.examples)) problems.add('examples', '"examples" must have "flags" and "passes" lists');
@@ -329,7 +330,7 @@ function compileRule(source: RuleSource, problems: Problems, resolve: (name: str
       else if (isRecord(item)) {
         checkKeys(item, ['match', 'fix', 'suggestions', 'negation', 'reported', ...conditionKeys], path, problems);
         for (const key of ['negation', 'reported'] as const) {
-          if (item[key] !== undefined && item[key] !== 'ignore' && item[key] !== 'respect') problems.add(`${path}.${key}`, `"${key}" is "respect" or "ignore"`);
+          if (item[key] !== undefined && respectOrIgnore(item[key]) === undefined) problems.add(`${path}.${key}`, `"${key}" is "respect" or "ignore"`);
         }
         if (item.suggestions !== undefined && (!isStringList(item.suggestions) || item.suggestions.length === 0)) {
           problems.add(`${path}.suggestions`, 'a pattern\'s "suggestions" is a non-empty list of rewrites');
@@ -382,8 +383,7 @@ function compileRule(source: RuleSource, problems: Problems, resolve: (name: str
     fix: data.fix === true,
     url: typeof data.url === 'string' ? data.url : undefined,
     negation: data.negation === 'ignore' ? ('ignore' as const) : ('respect' as const),
-    // A cut reported and disputed is still a cut announced: document rules read every report.
-    reported: isDocument || data.reported === 'ignore' ? ('ignore' as const) : ('respect' as const),
+    reported: data.reported === 'ignore' ? ('ignore' as const) : ('respect' as const),
     examples,
     file: source.file,
   };

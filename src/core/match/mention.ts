@@ -82,7 +82,7 @@ export class MentionGuard {
             cue.first >= after &&
             !opensClause(tokens, cue) &&
             !isNegated(tokens, cue.first) &&
-            !quotes.some(([open, close]) => open < tokens[cue.end - 1].end && close > tokens[cue.first].start),
+            !overlapsQuote(quotes, tokens[cue.first].start, tokens[cue.end - 1].end),
         );
     const quotes = this.quotesOf(text, paragraph);
     const index = paragraph.sentences.indexOf(sentence);
@@ -95,9 +95,7 @@ export class MentionGuard {
   }
 
   private isQuoted(text: string, paragraph: Paragraph, sentence: Sentence, first: number, end: number): boolean {
-    const startOffset = sentence.tokens[first].start;
-    const endOffset = sentence.tokens[end - 1].end;
-    return this.quotesOf(text, paragraph).some(([open, close]) => open < endOffset && close > startOffset);
+    return overlapsQuote(this.quotesOf(text, paragraph), sentence.tokens[first].start, sentence.tokens[end - 1].end);
   }
 
   /** The paragraph's quoted stretches as [open, close) offsets, found once per paragraph. */
@@ -122,6 +120,11 @@ export class MentionGuard {
     }
     return rejected;
   }
+}
+
+/** Whether the text from `start` to `end` overlaps one of the quoted stretches. */
+function overlapsQuote(quotes: [number, number][], start: number, end: number): boolean {
+  return quotes.some(([open, close]) => open < end && close > start);
 }
 
 /**
