@@ -42,6 +42,13 @@ describe('token patterns', () => {
     ]);
   });
 
+  it('let ... step over the ampersand of a name, but no other symbol', async () => {
+    const rules = compile(rule('gap', { patterns: ['positions ... will be eliminated'] }));
+    expect(actuals(await lintWith(rules, 'Positions at Holt & Rainer will be eliminated. Positions at Holt + Rainer will be eliminated.'))).toEqual([
+      'Positions at Holt & Rainer will be eliminated',
+    ]);
+  });
+
   it('let ... step over a whole aside in parentheses or between dashes, counting none of its words', async () => {
     const rules = compile(rule('aside', { patterns: ['positions ... will be eliminated'] }));
     const text = [
@@ -277,6 +284,17 @@ describe('negation and mention', () => {
     expect(await found('- This is a “jobs apocalypse”.\n- Avoid the canteen on Tuesday.')).toEqual(['jobs apocalypse']);
     expect(await found('HOST: This is a “jobs apocalypse”.\n\nGUEST: We disagree.')).toEqual(['jobs apocalypse']);
     expect(await found('HOST: Is this a “jobs apocalypse”?\nGUEST: It is.')).toEqual(['jobs apocalypse']);
+  });
+
+  it('reads the block after a paragraph that is one quotation and nothing else, an example on display', async () => {
+    const rules = compile(rule('apoc', { patterns: ['jobs apocalypse'] }, 'alarmist'));
+    const found = async (text: string) => actuals(await lintWith(rules, text));
+    expect(await found('“THE JOBS APOCALYPSE IS HERE”\n\nWe disagree: the story was about one firm.')).toEqual([]);
+    expect(await found('“THE JOBS APOCALYPSE IS HERE”\r\n\r\nWe disagree.')).toEqual([]);
+    // Not when the paragraph says more than the quotation, nor when the next block does not reject it, nor a cue two blocks on.
+    expect(await found('This is the “jobs apocalypse”.\n\nWe disagree with the timing.')).toEqual(['jobs apocalypse']);
+    expect(await found('“The jobs apocalypse is here.”\n\nThat is why we move now.')).toEqual(['jobs apocalypse']);
+    expect(await found('“The jobs apocalypse is here.”\n\nIt is here.\n\nWe disagree.')).toEqual(['jobs apocalypse']);
   });
 
   it('counts reported speech only in the quote\'s own sentence', async () => {

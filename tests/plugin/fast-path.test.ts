@@ -67,6 +67,17 @@ describe('the fast path', () => {
     }
   }, 60_000);
 
+  it('ends a sentence at a full stop after a number and before a capital, which parse-latin does not', () => {
+    const text = 'Queues go to Tier 2. As a result, 48 roles end. Version 2.5 ships in week 3. then we rest. We hired 3 people.';
+    const [paragraph] = paragraphsFromNlcst(new ParseEnglish().parse(text), text);
+    expect(paragraph.sentences.map((sentence) => text.slice(sentence.start, sentence.end))).toEqual([
+      'Queues go to Tier 2.',
+      'As a result, 48 roles end.',
+      'Version 2.5 ships in week 3. then we rest.',
+      'We hired 3 people.',
+    ]);
+  });
+
   it('lints tables cell by cell', async () => {
     const { findings } = await lint('| team | plan |\n| --- | --- |\n| support | cut 40 heads |\n');
     expect(findings.filter((f) => f.ruleId === 'people-as-units').map((f) => [f.ruleId, f.start.line])).toEqual([['people-as-units', 3]]);
