@@ -6,28 +6,13 @@
 //   node scripts/check-data.mjs --drop data/corpus/w9.jsonl    remove offending items
 //   node scripts/check-data.mjs --drop data/neutral/workplace/train/n12-*.txt
 //                                                             prose: remove offending paragraphs
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { runIndex, sharedRuns } from '../dist/eval/overlap.js';
-
-// The same list as tests/helpers/eval-sets.ts.
-export const PROTECTED = ['eval/dev/dev.jsonl', 'eval/heldout/heldout-a.jsonl', 'eval/heldout/heldout-b.jsonl', 'eval/blind-d/d.jsonl'];
-
-export function protectedIndex() {
-  const texts = [];
-  for (const path of PROTECTED) {
-    if (!existsSync(path)) continue;
-    for (const line of readFileSync(path, 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      const item = JSON.parse(line);
-      texts.push({ id: item.id, text: item.text }, { id: `${item.id} rewrite`, text: item.rewrite ?? '' });
-    }
-  }
-  return runIndex(texts);
-}
+import { readFileSync, writeFileSync } from 'node:fs';
+import { sharedRuns } from '../dist/eval/overlap.js';
+import { protectedIndex } from '../dist/eval/protected-sets.js';
 
 const drop = process.argv.includes('--drop');
 const files = process.argv.slice(2).filter((arg) => arg !== '--drop');
-const evalIndex = protectedIndex();
+const evalIndex = protectedIndex(process.cwd());
 let found = 0;
 for (const file of files) {
   if (file.endsWith('.txt')) {
