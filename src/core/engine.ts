@@ -124,9 +124,10 @@ export class Engine {
     for (let match = wordPattern.exec(text); match !== null; match = wordPattern.exec(text)) {
       for (const key of rawWordKeys(match[0])) words.add(key);
     }
+    const occurs = occurrenceTest(words);
     for (const word of words) {
       for (const needs of this.prefilter.get(word) ?? []) {
-        if (needs.every((keys) => intersects(keys, words))) return true;
+        if (needs.every(occurs)) return true;
       }
     }
     return false;
@@ -178,14 +179,14 @@ export class Engine {
     const tokens = sentence.tokens;
     const kept: Match[] = [];
     const lastKept = new Map<CompiledRule, Match>();
-    let words: Set<string> | undefined;
+    let occurs: ((keys: Set<string>) => boolean) | undefined;
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index];
       if (token.kind !== 'word' && token.kind !== 'number') continue;
       for (const entry of this.candidates(token)) {
         // Patterns anchored on common words are tried only where all their parts occur.
-        words ??= sentenceWords(tokens);
-        if (!entry.needs.every((keys) => intersects(keys, words!))) continue;
+        occurs ??= occurrenceTest(sentenceWords(tokens));
+        if (!entry.needs.every(occurs)) continue;
         const match = matchAt(entry.pattern.elements, tokens, index);
         if (match === undefined) continue;
         const candidate: Match = { entry, paragraph, sentence, match };
@@ -675,6 +676,23 @@ function sentenceWords(tokens: Token[]): Set<string> {
     if (isAgentNoun(token)) words.add(AGENT_KEY);
   }
   return words;
+}
+
+/**
+ * Whether some key of a set occurs among `words`, remembered per set for one text: patterns share
+ * their key sets (every pattern with @people holds the same one), so a long block asks the same
+ * question of them many times.
+ */
+export function occurrenceTest(words: Set<string>): (keys: Set<string>) => boolean {
+  const known = new Map<Set<string>, boolean>();
+  return (keys) => {
+    let found = known.get(keys);
+    if (found === undefined) {
+      found = intersects(keys, words);
+      known.set(keys, found);
+    }
+    return found;
+  };
 }
 
 export function intersects(a: Set<string>, b: Set<string>): boolean {

@@ -1,6 +1,6 @@
 // From scored sentences to Findings: the gate that picks the sentences the scorer reads, the
 // thresholds that turn probabilities into findings, and the words a finding explains itself with.
-import { gateSequences, intersects, keySets, rawWordKeys, render, RULES_DOCS_URL } from '../engine.js';
+import { gateSequences, keySets, occurrenceTest, rawWordKeys, render, RULES_DOCS_URL } from '../engine.js';
 import type { Finding, Severity, SeverityOrOff } from '../finding.js';
 import { severityRank } from '../finding.js';
 import { isAgentNoun, startsNumber } from '../match/matcher.js';
@@ -65,7 +65,8 @@ export class ScorerGate {
     for (let match = wordPattern.exec(text); match !== null; match = wordPattern.exec(text)) {
       for (const key of rawWordKeys(match[0])) words.add(key);
     }
-    return pending.some((needs) => needs.every((keys) => intersects(keys, words)));
+    const occurs = occurrenceTest(words);
+    return pending.some((needs) => needs.every(occurs));
   }
 
   // Per spelling (most words recur; bounded): true when a term of that one word may match there,
