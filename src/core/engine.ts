@@ -354,20 +354,14 @@ export class Engine {
           // A question asks for an element ("Who made this decision?", "Will there be severance?");
           // only an answer gives it.
           if (isQuestion(sentence)) continue;
-          const occurrences = terms.findAll(sentence.tokens);
-          const vetoes = unless?.findAll(sentence.tokens) ?? [];
-          // An unless term that stands apart ("none of this was our fault") rules out the sentence;
-          // one that takes in an occurrence ("thank everyone across the company", around "thank")
-          // rules out that occurrence only, so an apology beside it still counts.
-          if (vetoes.some((veto) => !occurrences.some((occurrence) => overlapping(veto, occurrence)))) continue;
-          const vetoed = overlapClosure(occurrences, vetoes);
-          // Any other occurrence that is not negated counts ("no question about severance: severance is 12 weeks").
-          const found = occurrences.find((match) => !vetoed.has(match) && !this.isNegated(sentence.tokens, match.first));
+          // What the sentence is about rules it out, for the terms and the heads alike.
+          if (unless?.find(sentence.tokens) !== undefined) continue;
+          // Any occurrence that is not negated counts ("no question about severance: severance is 12 weeks").
+          const found = terms.findAll(sentence.tokens).find((match) => !this.isNegated(sentence.tokens, match.first));
           if (found !== undefined) {
             return { id: requirement.id, says: requirement.says, met: { start: sentence.tokens[found.first].start, end: sentence.tokens[found.end - 1].end } };
           }
-          // The heads read the sentence whole, so any unless term in it rules their reading out.
-          if (vetoes.length === 0 && evidence?.meets(rule.id, requirement.id, sentence, paragraph.sentences[index - 1])) {
+          if (evidence?.meets(rule.id, requirement.id, sentence, paragraph.sentences[index - 1])) {
             const words = sentence.tokens.filter((token) => token.kind === 'word' || token.kind === 'number');
             if (words.length > 0) return { id: requirement.id, says: requirement.says, met: { start: words[0].start, end: words.at(-1)!.end } };
           }
@@ -430,25 +424,6 @@ export class Engine {
     }
     return finding;
   }
-}
-
-const overlapping = (a: SequenceMatch, b: SequenceMatch) => a.first < b.end && b.first < a.end;
-
-/**
- * The occurrences a veto reaches: those it overlaps, and those overlapping one already reached
- * ("We thank you" shares words with "thank you for your continued dedication", one act of thanks).
- */
-function overlapClosure(occurrences: SequenceMatch[], vetoes: SequenceMatch[]): Set<SequenceMatch> {
-  const reached = new Set(occurrences.filter((occurrence) => vetoes.some((veto) => overlapping(veto, occurrence))));
-  for (let grew = reached.size > 0; grew; ) {
-    grew = false;
-    for (const occurrence of occurrences) {
-      if (reached.has(occurrence) || ![...reached].some((other) => overlapping(other, occurrence))) continue;
-      reached.add(occurrence);
-      grew = true;
-    }
-  }
-  return reached;
 }
 
 // The keys a word of raw text brings to the pre-filters (this engine's mayMatch and the scorer
