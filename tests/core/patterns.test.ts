@@ -286,17 +286,6 @@ describe('negation and mention', () => {
     expect(await found('HOST: Is this a “jobs apocalypse”?\nGUEST: It is.')).toEqual(['jobs apocalypse']);
   });
 
-  it('reads the block after a paragraph that is one quotation and nothing else, an example on display', async () => {
-    const rules = compile(rule('apoc', { patterns: ['jobs apocalypse'] }, 'alarmist'));
-    const found = async (text: string) => actuals(await lintWith(rules, text));
-    expect(await found('“THE JOBS APOCALYPSE IS HERE”\n\nWe disagree: the story was about one firm.')).toEqual([]);
-    expect(await found('“THE JOBS APOCALYPSE IS HERE”\r\n\r\nWe disagree.')).toEqual([]);
-    // Not when the paragraph says more than the quotation, nor when the next block does not reject it, nor a cue two blocks on.
-    expect(await found('This is the “jobs apocalypse”.\n\nWe disagree with the timing.')).toEqual(['jobs apocalypse']);
-    expect(await found('“The jobs apocalypse is here.”\n\nThat is why we move now.')).toEqual(['jobs apocalypse']);
-    expect(await found('“The jobs apocalypse is here.”\n\nIt is here.\n\nWe disagree.')).toEqual(['jobs apocalypse']);
-  });
-
   it('counts reported speech only in the quote\'s own sentence', async () => {
     const rules = compile(rule('apoc', { patterns: ['jobs apocalypse'] }, 'alarmist'));
     expect(actuals(await lintWith(rules, 'I saw a post claiming this is a “jobs apocalypse”.'))).toEqual([]);

@@ -108,51 +108,18 @@ export class MentionGuard {
     return quotes;
   }
 
-  /**
-   * A rejection cue in the paragraph, or in the next speaker's reply right after it; for a
-   * paragraph that is one quotation and nothing else (an example on display, as in a style
-   * guide), in the block right after it ("'AI KILLS OFF THE CALL CENTRE'" / "Problems: the
-   * headline described an industry ending ...").
-   */
+  /** A rejection cue in the paragraph, or in the next speaker's reply right after it. */
   private isRejected(text: string, paragraph: Paragraph): boolean {
     let rejected = this.rejections.get(paragraph);
     if (rejected === undefined) {
       const reply = replyAfter(text, paragraph);
-      const after = reply === undefined && this.isWhollyQuoted(text, paragraph) ? blockAfter(text, paragraph) : undefined;
       rejected =
         paragraph.sentences.some((other) => this.rejectionCues.find(other.tokens) !== undefined) ||
-        (reply !== undefined && this.rejectionCues.find(reply.tokens) !== undefined) ||
-        (after !== undefined && this.rejectionCues.find(after.tokens) !== undefined);
+        (reply !== undefined && this.rejectionCues.find(reply.tokens) !== undefined);
       this.rejections.set(paragraph, rejected);
     }
     return rejected;
   }
-
-  /** Whether one quoted stretch holds every word of the paragraph. */
-  private isWhollyQuoted(text: string, paragraph: Paragraph): boolean {
-    const words = paragraph.sentences.flatMap((sentence) => sentence.tokens.filter((token) => token.kind === 'word' || token.kind === 'number'));
-    if (words.length === 0) return false;
-    const [first, last] = [words[0].start, words.at(-1)!.end];
-    return this.quotesOf(text, paragraph).some(([open, close]) => open <= first && close >= last);
-  }
-}
-
-/** Characters of the next block read for a cue: enough for a critique's opening lines. */
-const BLOCK_AFTER_CHARACTERS = 1000;
-
-/** The block after a paragraph (past the blank line that ends it), up to its own blank line. */
-function blockAfter(text: string, paragraph: Paragraph): Sentence | undefined {
-  // Only markup (a closing quote, emphasis) may follow the paragraph's last word on its line.
-  const lineEnd = nextLineBreak(text, paragraph.end);
-  if (/[\p{L}\p{N}]/u.test(text.slice(paragraph.end, lineEnd))) return undefined;
-  // No blank line: the paragraph or its list goes on.
-  const blank = /^(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)\s*/.exec(text.slice(lineEnd, lineEnd + 200));
-  if (blank === null) return undefined;
-  const start = lineEnd + blank[0].length;
-  const rest = text.slice(start, start + BLOCK_AFTER_CHARACTERS);
-  const end = rest.search(/(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)/);
-  const block = end < 0 ? rest : rest.slice(0, end);
-  return block.trim() === '' ? undefined : tokenizeSentence(block, start);
 }
 
 /** Whether the text from `start` to `end` overlaps one of the quoted stretches. */
