@@ -76,6 +76,13 @@ describe('the fast path', () => {
       'Version 2.5 ships in week 3. then we rest.',
       'We hired 3 people.',
     ]);
+    // A list marker after a colon, and a date with an ordinal stop, end nothing.
+    const list = 'Options for the board: 1. Cut 40 roles in billing. If sales do not recover by 1. March we would wait.';
+    const [listed] = paragraphsFromNlcst(new ParseEnglish().parse(list), list);
+    expect(listed.sentences.map((sentence) => list.slice(sentence.start, sentence.end))).toEqual([
+      'Options for the board: 1. Cut 40 roles in billing.',
+      'If sales do not recover by 1. March we would wait.',
+    ]);
   });
 
   it('lints tables cell by cell', async () => {
