@@ -14,7 +14,7 @@ export function paragraphsFromNlcst(tree: Root, text: string, base = 0): Paragra
     for (const child of node.children) {
       if (child.type === 'SentenceNode') {
         const sentence = sentenceFrom(child, text, base);
-        if (sentence) sentences.push(...splitAfterNumbers(sentence));
+        if (sentence) sentences.push(sentence);
       }
     }
     if (sentences.length > 0) paragraphs.push({ start: sentences[0].start, end: sentences.at(-1)!.end, sentences });
@@ -23,7 +23,7 @@ export function paragraphsFromNlcst(tree: Root, text: string, base = 0): Paragra
     if (child.type === 'ParagraphNode') visitParagraph(child);
     else if (child.type === 'SentenceNode') {
       const sentence = sentenceFrom(child, text, base);
-      if (sentence) paragraphs.push({ start: sentence.start, end: sentence.end, sentences: splitAfterNumbers(sentence) });
+      if (sentence) paragraphs.push({ start: sentence.start, end: sentence.end, sentences: [sentence] });
     }
   }
   return paragraphs;
@@ -59,32 +59,3 @@ function sentenceFrom(node: NlcstSentence, text: string, base: number): Sentence
   if (tokens.length === 0) return undefined;
   return { start: tokens[0].start, end: tokens.at(-1)!.end, tokens };
 }
-
-/**
- * parse-latin never ends a sentence on a number ("... escalation to Tier 2. As a result, the 48
- * roles will be eliminated." is one sentence to it), so words from two sentences would meet
- * in one. A full stop after a word and a number, then a space and a capitalised word, ends a
- * sentence here. Not a list marker ("Options: 1. Cut ... 2. Freeze ...": no word before the
- * number) nor a date written with an ordinal stop ("by 1. March").
- */
-export function splitAfterNumbers(sentence: Sentence): Sentence[] {
-  const { tokens } = sentence;
-  const pieces: Sentence[] = [];
-  let from = 0;
-  for (let index = 2; index + 1 < tokens.length; index++) {
-    const stop = tokens[index];
-    const number = tokens[index - 1];
-    const next = tokens[index + 1];
-    if (stop.kind !== 'punct' || stop.text !== '.' || number.kind !== 'number' || number.end !== stop.start || tokens[index - 2].kind !== 'word') continue;
-    if (next.kind !== 'word' || next.start === stop.end || !/^\p{Lu}/u.test(next.text) || MONTHS.has(next.key)) continue;
-    pieces.push(piece(tokens.slice(from, index + 1)));
-    from = index + 1;
-  }
-  if (from === 0) return [sentence];
-  pieces.push(piece(tokens.slice(from)));
-  return pieces;
-}
-
-const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
-
-const piece = (tokens: Token[]): Sentence => ({ start: tokens[0].start, end: tokens.at(-1)!.end, tokens });
