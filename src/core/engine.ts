@@ -670,7 +670,7 @@ export function occurrenceTest(words: Set<string>): (keys: Set<string>) => boole
   };
 }
 
-export function intersects(a: Set<string>, b: Set<string>): boolean {
+function intersects(a: Set<string>, b: Set<string>): boolean {
   // No destructured pair: this runs for every candidate pattern of every word.
   const small = a.size <= b.size ? a : b;
   const large = small === a ? b : a;
