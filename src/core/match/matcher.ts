@@ -133,7 +133,7 @@ function walk(
       return;
     }
     case 'gap': {
-      // Zero to `max` words, never across punctuation other than quotes, emphasis and "&", except a
+      // Zero to `max` words, never across punctuation other than quotes and emphasis, except a
       // whole aside in parentheses or between dashes (and, for `,...,`, between commas), which
       // counts as no words: "The 47 positions in coding (Coder I, Coder II and billing) will be
       // eliminated".
@@ -147,9 +147,6 @@ function walk(
         if (token.kind === 'word' || token.kind === 'number') {
           if (words === element.max) return;
           words++;
-          cursor = skipTransparent(tokens, cursor + 1);
-        } else if (token.text === '&') {
-          // An ampersand joins the words of a name ("the roles at Holt & Rainer will end").
           cursor = skipTransparent(tokens, cursor + 1);
         } else {
           // At most GAP_ASIDES asides, so a gap still consumes a bounded number of tokens.
