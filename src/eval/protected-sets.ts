@@ -1,8 +1,8 @@
 // The evaluation sets that training data and rule files must not copy from, and how the six-word
 // guard (overlap.ts) reads them. One list for the tests (tests/data, tests/rules) and the data
 // tool (scripts/check-data.mjs).
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readJsonl } from './jsonl.js';
 import { runIndex } from './overlap.js';
 
 /** Training data may share nothing with the development set, held-out A and B, or blind set D. */
@@ -11,16 +11,10 @@ export const EVALUATION_SETS = ['eval/dev/dev.jsonl', 'eval/heldout/heldout-a.js
 /** Every item's text and rewrite in the JSON Lines sets at `paths` (relative to `repo`). */
 export function textsAndRewrites(repo: string, paths: readonly string[]): { id: string; text: string }[] {
   return paths.flatMap((path) =>
-    readFileSync(join(repo, path), 'utf8')
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .flatMap((line) => {
-        const item = JSON.parse(line) as { id: string; text: string; rewrite?: string };
-        return [
-          { id: item.id, text: item.text },
-          { id: `${item.id} rewrite`, text: item.rewrite ?? '' },
-        ];
-      }),
+    readJsonl<{ id: string; text: string; rewrite?: string }>(join(repo, path)).flatMap((item) => [
+      { id: item.id, text: item.text },
+      { id: `${item.id} rewrite`, text: item.rewrite ?? '' },
+    ]),
   );
 }
 

@@ -4,9 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeScorerModel } from '../../src/core/scorer/model.js';
-import { runIndex, sharedRuns } from '../../src/eval/overlap.js';
+import { sharedRuns } from '../../src/eval/overlap.js';
+import { protectedIndex } from '../../src/eval/protected-sets.js';
 import { shippedScorerPath } from '../../src/node/scorer-model.js';
-import { evaluationSets, textsAndRewrites } from '../helpers/eval-sets.js';
 import { readJsonl } from '../helpers/jsonl.js';
 
 const repo = new URL('../../', import.meta.url).pathname;
@@ -29,10 +29,6 @@ interface Item {
   note: string;
 }
 
-/** Every six-word run of the evaluation sets' texts and rewrites. */
-function evaluationRunIndex(): Map<string, string> {
-  return runIndex(textsAndRewrites(repo, evaluationSets));
-}
 
 const files = readdirSync(corpusDir).filter((name) => name.endsWith('.jsonl')).sort();
 const items: { file: string; item: Item; keys: string[] }[] = files.flatMap((file) =>
@@ -76,7 +72,7 @@ describe('the training corpus', () => {
   });
 
   it('shares no run of six words with any evaluation set', () => {
-    const index = evaluationRunIndex();
+    const index = protectedIndex(repo);
     const copied = items.flatMap(({ item }) => [...sharedRuns(item.text, index), ...sharedRuns(item.rewrite, index)].map((run) => `${item.id} ~ ${run}`));
     expect(copied).toEqual([]);
   });
@@ -90,7 +86,7 @@ describe('the training corpus', () => {
   });
 
   it('comes with workplace prose written for the project, which shares no run of six words with any evaluation set', () => {
-    const index = evaluationRunIndex();
+    const index = protectedIndex(repo);
     const copied: string[] = [];
     for (const part of ['train', 'calibration']) {
       const dir = join(repo, 'data/neutral/workplace', part);

@@ -22,6 +22,8 @@ const FRAME_WINDOW = 3;
 export class MentionGuard {
   private readonly quotes = new WeakMap<Paragraph, [number, number][]>();
   private readonly rejections = new WeakMap<Paragraph, boolean>();
+  /** Told-by-others cues per sentence: every counted match in a sentence asks for them. */
+  private readonly reports = new WeakMap<Sentence, SequenceMatch[]>();
 
   constructor(
     private readonly rejectionCues: TermSet,
@@ -73,7 +75,12 @@ export class MentionGuard {
   isRejectedReport(text: string, paragraph: Paragraph, sentence: Sentence, match: { first: number; end: number }, isNegated: (tokens: Token[], first: number) => boolean): boolean {
     // The report introduces the match: in "The AI will clear out the deadwood; management told us
     // otherwise" the words are the writer's.
-    if (!this.toldByOthers.findAll(sentence.tokens).some((cue) => cue.end <= match.first)) return false;
+    let told = this.reports.get(sentence);
+    if (!told) {
+      told = this.toldByOthers.findAll(sentence.tokens);
+      this.reports.set(sentence, told);
+    }
+    if (!told.some((cue) => cue.end <= match.first)) return false;
     const rebuts = (tokens: Token[], quotes: [number, number][], after = 0) =>
       this.reportRebuttals
         .findAll(tokens)
