@@ -4,7 +4,6 @@
 // Small runs stay in one thread: a worker pays its own start-up (loading the engine and the rule
 // packs, ~0.2 s of CPU), which only pays off over enough text.
 import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
 import type { LintConfig } from '../core/config.js';
 import type { InputFile } from '../node/files.js';
 import type { RunOptions } from './options.js';
@@ -18,8 +17,10 @@ export const poolMinFiles = 4;
 /**
  * Below this many cores a run stays in one thread unless TONELINT_WORKERS says otherwise. On 2
  * cores one lint thread already keeps ~1.5 cores busy (V8's GC and compiler threads), and a
- * second thread's own warm-up cost more than it saved: the 200-file tree took 1.23x as long
- * with 2 threads as with 1 (bench/RESULTS.md; CPU 6.0 s vs 4.8 s).
+ * second thread's own warm-up cost more than it saved: the 200-file tree took 2.64-2.80 s with
+ * 2 threads against 2.3-2.5 s with 1 (CPU 4.5-4.8 s against 3.3-4.0 s; 2026-12-07, after the
+ * workers stopped waiting between files). Two processes linting half the tree each take as long:
+ * the limit is the cores, not the pool.
  */
 export const poolMinCores = 3;
 
@@ -48,64 +49,93 @@ export function lintThreads(fileCount: number, totalBytes: number, env: NodeJS.P
   return Math.min(cores, fileCount);
 }
 
+/** Tasks sent to a worker ahead of its reply, so it never waits while the main thread lints a file. */
+const inFlightPerWorker = 2;
+
 /**
  * Runs every task, `threads - 1` of them at a time in workers and the rest in this thread via
- * `lintHere`; resolves with the results in task order. A worker that dies fails its task
- * (reported as a problem for that file) and the run goes on in the remaining threads.
+ * `lintHere`; resolves with the results in task order. A worker that dies fails the task it was
+ * linting (reported as a problem for that file); the tasks queued behind it go back to the other
+ * threads, and the run goes on.
  */
 export async function lintInPool(
   tasks: readonly LintTask[],
   threads: number,
   lintHere: (task: LintTask) => Promise<LintTaskResult>,
+  workerUrl: URL = new URL('./lint-worker.js', import.meta.url),
 ): Promise<LintTaskResult[]> {
   const results = new Array<LintTaskResult>(tasks.length);
   let next = 0;
-  const workerUrl = new URL('./lint-worker.js', import.meta.url);
+  // Tasks a dead worker was sent but never started; taken before new ones.
+  const returned: number[] = [];
+  const take = (): number | undefined => returned.shift() ?? (next < tasks.length ? next++ : undefined);
   // Loaded only when a pool runs: a start-up that lints in one thread does not pay for it.
   const { Worker } = await import('node:worker_threads');
 
   const runWorker = async (): Promise<void> => {
     const worker = new Worker(workerUrl);
-    try {
-      while (next < tasks.length) {
-        const index = next++;
-        const result = await ask(worker, tasks[index]);
-        results[index] = result.answer;
-        // A dead worker takes no more files; the other threads finish the run.
-        if (!result.alive) return;
-      }
-    } finally {
-      await worker.terminate();
-    }
+    // Sent and not yet answered, oldest first: the worker lints them in this order.
+    const sent: number[] = [];
+    await new Promise<void>((resolve) => {
+      let finished = false;
+      const finish = (): void => {
+        if (finished) return;
+        finished = true;
+        worker.off('message', onMessage);
+        worker.off('error', onFailure);
+        worker.off('exit', onFailure);
+        resolve();
+      };
+      const fill = (): void => {
+        for (let index = sent.length < inFlightPerWorker ? take() : undefined; index !== undefined; index = sent.length < inFlightPerWorker ? take() : undefined) {
+          sent.push(index);
+          worker.postMessage({ index, task: tasks[index] } satisfies WorkerRequest);
+        }
+        if (sent.length === 0) finish();
+      };
+      const onMessage = (reply: WorkerReply): void => {
+        results[reply.index] = reply.result;
+        sent.splice(sent.indexOf(reply.index), 1);
+        fill();
+      };
+      const onFailure = (error?: Error | number): void => {
+        const why = error instanceof Error ? error.message : `the lint thread exited (${String(error)})`;
+        const [running, ...queued] = sent;
+        if (running !== undefined) results[running] = failedTask(tasks[running], why);
+        returned.push(...queued);
+        finish();
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onFailure);
+      worker.on('exit', onFailure);
+      fill();
+    });
+    await worker.terminate();
   };
   // The main thread lints too, yielding between files so the workers' replies are read promptly.
   const runHere = async (): Promise<void> => {
-    while (next < tasks.length) {
-      const index = next++;
+    for (let index = take(); index !== undefined; index = take()) {
       results[index] = await lintHere(tasks[index]);
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
   await Promise.all([runHere(), ...Array.from({ length: threads - 1 }, runWorker)]);
+  // A worker that died after this thread ran out of work leaves its queued tasks here.
+  await runHere();
   return results;
 }
 
-function ask(worker: Worker, task: LintTask): Promise<{ answer: LintTaskResult; alive: boolean }> {
-  return new Promise((resolve) => {
-    const done = (answer: LintTaskResult, alive: boolean): void => {
-      worker.off('message', onMessage);
-      worker.off('error', onFailure);
-      worker.off('exit', onFailure);
-      resolve({ answer, alive });
-    };
-    const onMessage = (answer: LintTaskResult): void => done(answer, true);
-    const onFailure = (error?: Error | number): void => {
-      const why = error instanceof Error ? error.message : `the lint thread exited (${String(error)})`;
-      done({ outcome: {}, problems: { entries: [{ line: `tonelint: error: internal error while linting ${task.file.path}: ${why}` }], failed: true } }, false);
-    };
-    worker.on('message', onMessage);
-    worker.on('error', onFailure);
-    worker.on('exit', onFailure);
-    worker.postMessage(task);
-  });
+/** One task for a worker, and its answer: `index` places the result in task order. */
+export interface WorkerRequest {
+  index: number;
+  task: LintTask;
+}
+
+export interface WorkerReply {
+  index: number;
+  result: LintTaskResult;
+}
+
+function failedTask(task: LintTask, why: string): LintTaskResult {
+  return { outcome: {}, problems: { entries: [{ line: `tonelint: error: internal error while linting ${task.file.path}: ${why}` }], failed: true } };
 }

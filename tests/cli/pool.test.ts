@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintThreads, poolMinBytes, poolMinCores, poolMinFiles } from '../../src/cli/lint-pool.js';
+import { lintInPool, lintThreads, poolMinBytes, poolMinCores, poolMinFiles, type LintTask, type LintTaskResult } from '../../src/cli/lint-pool.js';
 import { cleanSentence, fixableSample, headsSentence, project, tonelint } from './helpers.js';
 
 /** What a run of `files` files with enough text gets by default on this machine. */
@@ -80,5 +80,31 @@ describe('a run in several threads', () => {
     expect(large.stderr).toContain(`linting ${poolMinFiles} files in ${pooled(poolMinFiles)} thread`);
     const small = tonelint(['.', '--debug', '-f', 'json'], { cwd: project(tree()) });
     expect(small.stderr).toContain('linting 6 files in 1 thread');
+  });
+});
+
+describe('lintInPool', () => {
+  const task = (path: string): LintTask => ({ file: { path, explicit: true }, config: {}, options: {} as LintTask['options'], cwd: '/' });
+  const here = async (lintTask: LintTask): Promise<LintTaskResult> => ({ outcome: {}, problems: { entries: [{ line: `here: ${lintTask.file.path}` }], failed: false } });
+  const crashingWorker = new URL('../fixtures/cli/crashing-worker.mjs', import.meta.url);
+
+  it('reports the file a dead worker was linting and lints the files queued behind it elsewhere', async () => {
+    const paths = ['a.md', 'b-crash.md', 'c.md', 'd.md', 'e.md', 'f.md'];
+    const results = await lintInPool(paths.map(task), 2, here, crashingWorker);
+    const lines = results.map((result) => result.problems.entries.map((entry) => entry.line).join());
+    expect(lines).toHaveLength(paths.length);
+    const crashed = paths.indexOf('b-crash.md');
+    expect(results[crashed].problems.failed).toBe(true);
+    expect(lines[crashed]).toMatch(/internal error while linting b-crash\.md: the lint thread exited \(3\)/);
+    paths.forEach((path, index) => {
+      if (index !== crashed) expect(lines[index]).toMatch(new RegExp(`^(here|worker): ${path.replace('.', '\\.')}$`));
+    });
+  });
+
+  it('keeps task order whichever thread answers first', async () => {
+    const paths = Array.from({ length: 12 }, (_, index) => `file-${index}.md`);
+    const results = await lintInPool(paths.map(task), 3, here, crashingWorker);
+    expect(results.map((result) => result.problems.entries[0].line.replace(/^(here|worker): /, ''))).toEqual(paths);
+    expect(results.some((result) => result.problems.entries[0].line.startsWith('worker: '))).toBe(true);
   });
 });
