@@ -68,6 +68,26 @@ describe('token patterns', () => {
     ]);
   });
 
+  it('let ... go on through a list of places or teams it has opened with a preposition', async () => {
+    const rules = compile(rule('list', { patterns: ['positions ... will be eliminated'] }));
+    const text = [
+      'Positions in production, maintenance and quality control will be eliminated.',
+      'Positions across sales, marketing, and support will be eliminated.',
+      'Positions at Leith, Rosyth or Perth will be eliminated.',
+      // The words of the list count towards the six.
+      'Positions in production, maintenance, packing, shipping and quality will be eliminated.',
+      // No preposition before the comma, or no "and" / "or" to end the list: no list.
+      'Positions, sadly, and many more will be eliminated.',
+      'Positions in production, as planned will be eliminated.',
+      'Positions in production, maintenance; and quality will be eliminated.',
+    ].join(' ');
+    expect(actuals(await lintWith(rules, text))).toEqual([
+      'Positions in production, maintenance and quality control will be eliminated',
+      'Positions across sales, marketing, and support will be eliminated',
+      'Positions at Leith, Rosyth or Perth will be eliminated',
+    ]);
+  });
+
   it('let ,..., step over an aside between commas too, but a short one only', async () => {
     const rules = compile(rule('commas', { patterns: ['board ,..., approved'] }));
     const text = [

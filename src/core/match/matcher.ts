@@ -141,12 +141,20 @@ function walk(
       let cursor = position;
       let words = 0;
       let asides = 0;
+      let placed = false;
       for (;;) {
         const token = tokens[cursor];
         if (token === undefined) return;
         if (token.kind === 'word' || token.kind === 'number') {
           if (words === element.max) return;
           words++;
+          placed ||= listPrepositions.has(token.key);
+          cursor = skipTransparent(tokens, cursor + 1);
+        } else if (placed && listGoesOn(tokens, cursor)) {
+          // A comma inside a list of places or teams the gap has started ("19 positions in
+          // production, maintenance and quality control will be eliminated"): its words count,
+          // the comma does not end the gap. Only after a preposition: "will be fired, AI rollout
+          // or no AI rollout" is no such list.
           cursor = skipTransparent(tokens, cursor + 1);
         } else {
           // At most GAP_ASIDES asides, so a gap still consumes a bounded number of tokens.
@@ -190,6 +198,33 @@ const GAP_ASIDES = 2;
 const ASIDE_WORDS = 20;
 /** Words an aside between commas may hold: an appositive ("the board, chaired by our CEO, approved"), not a clause. */
 const COMMA_ASIDE_WORDS = 8;
+
+/** What opens a list of places or teams inside a gap ("roles in finance, HR and IT"). */
+const listPrepositions = new Set(['in', 'at', 'across', 'from', 'within', 'of', 'for', 'on']);
+/** Words a list item may hold after a comma, before the next comma or its "and" / "or". */
+const LIST_ITEM_WORDS = 3;
+
+/**
+ * Whether the comma at `index` separates items of a list that goes on to its "and" or "or"
+ * ("production, maintenance and quality control"; "sales, marketing, and support"), with no
+ * other punctuation on the way.
+ */
+function listGoesOn(tokens: Token[], index: number): boolean {
+  if (tokens[index].text !== ',') return false;
+  let words = 0;
+  for (let cursor = index + 1; cursor < tokens.length; cursor++) {
+    const token = tokens[cursor];
+    if (token.kind === 'word' || token.kind === 'number') {
+      if (token.key === 'and' || token.key === 'or') return true;
+      if (++words > LIST_ITEM_WORDS) return false;
+    } else if (token.text === ',' && words > 0) {
+      words = 0;
+    } else if (!token.transparent) {
+      return false;
+    }
+  }
+  return false;
+}
 
 /**
  * The index of the token that closes the aside opening at `index` ("(" ... ")", a dash ... the
