@@ -80,6 +80,8 @@ describe('token patterns', () => {
       'Positions, sadly, and many more will be eliminated.',
       'Positions in production, as planned will be eliminated.',
       'Positions in production, maintenance; and quality will be eliminated.',
+      // A comma before "and" that opens no list joins two clauses.
+      'Positions in Hull, and the night bus will be eliminated.',
     ].join(' ');
     expect(actuals(await lintWith(rules, text))).toEqual([
       'Positions in production, maintenance and quality control will be eliminated',

@@ -142,6 +142,7 @@ function walk(
       let words = 0;
       let asides = 0;
       let placed = false;
+      let inList = false;
       for (;;) {
         const token = tokens[cursor];
         if (token === undefined) return;
@@ -150,11 +151,12 @@ function walk(
           words++;
           placed ||= listPrepositions.has(token.key);
           cursor = skipTransparent(tokens, cursor + 1);
-        } else if (placed && listGoesOn(tokens, cursor)) {
+        } else if (placed && listGoesOn(tokens, cursor, inList, element.max - words)) {
           // A comma inside a list of places or teams the gap has started ("19 positions in
           // production, maintenance and quality control will be eliminated"): its words count,
           // the comma does not end the gap. Only after a preposition: "will be fired, AI rollout
           // or no AI rollout" is no such list.
+          inList = true;
           cursor = skipTransparent(tokens, cursor + 1);
         } else {
           // At most GAP_ASIDES asides, so a gap still consumes a bounded number of tokens.
@@ -207,18 +209,23 @@ const LIST_ITEM_WORDS = 3;
 /**
  * Whether the comma at `index` separates items of a list that goes on to its "and" or "or"
  * ("production, maintenance and quality control"; "sales, marketing, and support"), with no
- * other punctuation on the way.
+ * other punctuation on the way and within the `budget` words the gap has left. A comma straight
+ * before "and" / "or" ends a list only `inList` (the serial comma): otherwise it joins two
+ * clauses ("30 roles in engineering, and our travel budget will be cut").
  */
-function listGoesOn(tokens: Token[], index: number): boolean {
+function listGoesOn(tokens: Token[], index: number, inList: boolean, budget: number): boolean {
   if (tokens[index].text !== ',') return false;
+  let item = 0;
   let words = 0;
+  let commas = 0;
   for (let cursor = index + 1; cursor < tokens.length; cursor++) {
     const token = tokens[cursor];
     if (token.kind === 'word' || token.kind === 'number') {
-      if (token.key === 'and' || token.key === 'or') return true;
-      if (++words > LIST_ITEM_WORDS) return false;
-    } else if (token.text === ',' && words > 0) {
-      words = 0;
+      if (token.key === 'and' || token.key === 'or') return item > 0 || inList || commas > 0;
+      if (++item > LIST_ITEM_WORDS || ++words > budget) return false;
+    } else if (token.text === ',' && item > 0) {
+      item = 0;
+      commas++;
     } else if (!token.transparent) {
       return false;
     }
