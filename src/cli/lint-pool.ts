@@ -16,11 +16,11 @@ export const poolMinBytes = 256 * 1024;
 export const poolMinFiles = 4;
 /**
  * Below this many cores a run stays in one thread unless TONELINT_WORKERS says otherwise. On 2
- * cores one lint thread already keeps ~1.5 cores busy (V8's GC and compiler threads), and a
- * second thread's own warm-up cost more than it saved: the 200-file tree took 2.64-2.80 s with
- * 2 threads against 2.3-2.5 s with 1 (CPU 4.5-4.8 s against 3.3-4.0 s; 2026-12-07, after the
- * workers stopped waiting between files). Two processes linting half the tree each take as long:
- * the limit is the cores, not the pool.
+ * cores one lint thread already keeps ~1.5 cores busy (V8's GC and compiler threads), so a second
+ * thread does not pay: the 200-file tree took 2.64-2.80 s with 2 threads against 2.3-2.5 s with 1
+ * by hand (2026-12-07, after the workers stopped waiting between files), 0.94x in the bench, which
+ * is within its noise. Two processes linting half the tree each take as long: the limit is the
+ * cores, not the pool.
  */
 export const poolMinCores = 3;
 
@@ -87,7 +87,9 @@ export async function lintInPool(
         resolve();
       };
       const fill = (): void => {
-        for (let index = sent.length < inFlightPerWorker ? take() : undefined; index !== undefined; index = sent.length < inFlightPerWorker ? take() : undefined) {
+        while (sent.length < inFlightPerWorker) {
+          const index = take();
+          if (index === undefined) break;
           sent.push(index);
           worker.postMessage({ index, task: tasks[index] } satisfies WorkerRequest);
         }
