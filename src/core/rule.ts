@@ -382,8 +382,8 @@ function compileRule(source: RuleSource, problems: Problems, resolve: (name: str
     suggestions,
     fix: data.fix === true,
     url: typeof data.url === 'string' ? data.url : undefined,
-    negation: data.negation === 'ignore' ? ('ignore' as const) : ('respect' as const),
-    reported: data.reported === 'ignore' ? ('ignore' as const) : ('respect' as const),
+    negation: respectOrIgnore(data.negation) ?? 'respect',
+    reported: respectOrIgnore(data.reported) ?? 'respect',
     examples,
     file: source.file,
   };
