@@ -328,7 +328,8 @@ function fmt(value) {
  */
 export const MEMO_CALIBRATION_WRITERS = ['m4', 'm15'];
 export const HEADS = [
-  { name: 'missing-acknowledgment/announce', flag: 'announces_cuts', evidence: 'announcement' },
+  // A cut memo's other elements corroborate a doubtful announcement (see chooseCorroboration).
+  { name: 'missing-acknowledgment/announce', flag: 'announces_cuts', evidence: 'announcement', corroboratedBy: ['missing-acknowledgment/acknowledgment', 'missing-acknowledgment/decision-owner', 'missing-acknowledgment/support'] },
   { name: 'missing-acknowledgment/acknowledgment', flag: 'acknowledgment', evidence: 'acknowledgment' },
   { name: 'missing-acknowledgment/decision-owner', flag: 'decision_owner', evidence: 'decision_owner' },
   { name: 'missing-acknowledgment/support', flag: 'support', evidence: 'support' },
@@ -472,8 +473,51 @@ export function chooseHeadThresholds(model, gate, memos, { neutralTexts = [], ve
     }
     thresholds[head.name] = { report: bestT, strict: bestT };
     accuracy[head.name] = memos.length ? bestRight / memos.length : 0;
+    if (!head.corroboratedBy) return;
+    const elements = head.corroboratedBy.map((name) => HEADS.findIndex((other) => other.name === name));
+    const corroborated = chooseCorroboration(maxima, neutralMaxima, memos, k, elements, bestT, bestRight, allowedFalseAlarms, head.flag);
+    if (!corroborated) return;
+    thresholds[head.name].corroborated = corroborated.threshold;
+    accuracy[head.name] = corroborated.right / memos.length;
   });
   return { thresholds, accuracy };
+}
+
+/**
+ * A lower announce threshold (at least 0.5) for memos in which some sentence also reads, at
+ * `element` or above, as one of the elements of a cut memo: only if it judges more calibration
+ * memos right than the announce threshold alone, and holds the same neutral budget (sure and
+ * corroborated announcements together). Of the pairs that do best, the middle one: the middle
+ * lower threshold, then the middle element threshold there, so neither rests on a single memo.
+ */
+/** A head's threshold as TRAINING.md states it, with the corroborated one where there is one. */
+function describeHeadThreshold({ report, corroborated }) {
+  return corroborated ? `${report}; ${corroborated.report} where a requirement head reads ${corroborated.element} or more in the memo` : `${report}`;
+}
+
+export function chooseCorroboration(maxima, neutralMaxima, memos, k, elements, report, rightAlone, allowedFalseAlarms, flag) {
+  const steps = [];
+  for (let step = Math.round(report * 100) - 1; step >= 50; step--) steps.push(step / 100);
+  const elementSteps = Array.from({ length: 50 }, (_, index) => (50 + index) / 100);
+  let bestRight = rightAlone;
+  let best = [];
+  for (const lower of steps) {
+    for (const element of elementSteps) {
+      const says = (best_) => best_[k] >= report || (best_[k] >= lower && elements.some((e) => best_[e] >= element));
+      if (neutralMaxima.filter(says).length > allowedFalseAlarms) continue;
+      const right = memos.filter((memo, index) => says(maxima[index]) === Boolean(memo[flag])).length;
+      if (right > bestRight) {
+        bestRight = right;
+        best = [];
+      }
+      if (right === bestRight && right > rightAlone) best.push({ lower, element });
+    }
+  }
+  if (best.length === 0) return undefined;
+  const middle = (values) => values[Math.floor((values.length - 1) / 2)];
+  const lower = middle([...new Set(best.map((pair) => pair.lower))].sort((a, b) => a - b));
+  const element = middle(best.filter((pair) => pair.lower === lower).map((pair) => pair.element).sort((a, b) => a - b));
+  return { threshold: { report: lower, element }, right: bestRight };
 }
 
 function trainMemoHeads(gate, neutralTrain, neutralCalibration, say) {
@@ -612,7 +656,7 @@ export async function main() {
         '',
         '| head | threshold | calibration accuracy (memos) |',
         '| --- | --- | --- |',
-        ...HEADS.map((head) => `| ${head.name} | ${heads.thresholds[head.name].report} | ${fmt(heads.accuracy[head.name])} |`),
+        ...HEADS.map((head) => `| ${head.name} | ${describeHeadThreshold(heads.thresholds[head.name])} | ${fmt(heads.accuracy[head.name])} |`),
         '',
       ].join('\n')
     : '';

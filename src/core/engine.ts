@@ -22,6 +22,10 @@ export const LEAD_CHARACTERS = 800;
 export interface DocumentEvidence {
   announces(ruleId: string, sentence: Sentence, previous: Sentence | undefined): boolean;
   meets(ruleId: string, requirementId: string, sentence: Sentence, previous: Sentence | undefined): boolean;
+  /** Reads as announcing only if some sentence of the same document `corroborates` it. */
+  announcesIfCorroborated?(ruleId: string, sentence: Sentence, previous: Sentence | undefined): boolean;
+  /** Reads surely enough as meeting one of the rule's requirements to confirm a doubtful announcement. */
+  corroborates?(ruleId: string, sentence: Sentence, previous: Sentence | undefined): boolean;
 }
 
 /** What a document rule saw in a text: its first announcing sentence and where each requirement is met. */
@@ -165,7 +169,7 @@ export class Engine {
     }
     const documents: DocumentCheck[] = [];
     for (const { rule, severity } of this.documentRules) {
-      const announced = announcements.get(rule) ?? (evidence ? this.learnedAnnouncement(text, rule, severity, paragraphs, evidence) : undefined);
+      const announced = announcements.get(rule) ?? (evidence ? this.learnedAnnouncement(rule, severity, paragraphs, evidence) : undefined);
       if (announced) {
         const { check, finding } = this.checkDocument(text, lines, paragraphs, rule, severity, announced, evidence);
         documents.push(check);
@@ -276,8 +280,23 @@ export class Engine {
     return occurs;
   }
 
-  /** The first sentence the learned heads read as announcing (unless a `learned_unless` term is in it), as a match over the whole sentence. */
-  private learnedAnnouncement(text: string, rule: DocumentRule, severity: Severity, paragraphs: Paragraph[], evidence: DocumentEvidence): Match | undefined {
+  /**
+   * The first sentence the learned heads read as announcing (unless a `learned_unless` term is in
+   * it), as a match over the whole sentence. Failing one, the first they read as announcing at the
+   * lower corroborated threshold, when another sentence of the document confirms it.
+   */
+  private learnedAnnouncement(rule: DocumentRule, severity: Severity, paragraphs: Paragraph[], evidence: DocumentEvidence): Match | undefined {
+    const sure = this.firstLearnedAnnouncement(rule, paragraphs, (sentence, previous) => evidence.announces(rule.id, sentence, previous));
+    if (sure) return this.wholeSentence(rule, severity, sure);
+    const { announcesIfCorroborated, corroborates } = evidence;
+    if (!announcesIfCorroborated || !corroborates) return undefined;
+    const doubtful = this.firstLearnedAnnouncement(rule, paragraphs, (sentence, previous) => announcesIfCorroborated(rule.id, sentence, previous));
+    if (!doubtful) return undefined;
+    const confirmed = paragraphs.some((paragraph) => paragraph.sentences.some((sentence, index) => !isQuestion(sentence) && corroborates(rule.id, sentence, paragraph.sentences[index - 1])));
+    return confirmed ? this.wholeSentence(rule, severity, doubtful) : undefined;
+  }
+
+  private firstLearnedAnnouncement(rule: DocumentRule, paragraphs: Paragraph[], reads: (sentence: Sentence, previous: Sentence | undefined) => boolean): { paragraph: Paragraph; sentence: Sentence; first: number } | undefined {
     for (const paragraph of paragraphs) {
       for (const [index, sentence] of paragraph.sentences.entries()) {
         const first = sentence.tokens.findIndex((token) => token.kind === 'word' || token.kind === 'number');
@@ -285,15 +304,18 @@ export class Engine {
         if (rule.leadOnly === true && sentence.tokens[first].start >= LEAD_CHARACTERS) return undefined;
         // The evidence is asked first: the heads read only gated sentences, which they remember,
         // where the learned_unless terms would be looked for in every sentence of the document.
-        if (!evidence.announces(rule.id, sentence, paragraph.sentences[index - 1])) continue;
+        if (!reads(sentence, paragraph.sentences[index - 1])) continue;
         // The engine's own policy, whatever evidence it is given (the memo heads also skip questions, in headReads).
         if (!learnedHeadsRead(sentence, rule.learnedUnless && this.terms(rule.learnedUnless))) continue;
-        const last = lastContentToken(sentence.tokens);
-        const entry: IndexEntry = { rule, pattern: rule.announce[0], needs: [], severity, announce: true };
-        return { entry, paragraph, sentence, match: { first, end: last + 1, captures: {} } };
+        return { paragraph, sentence, first };
       }
     }
     return undefined;
+  }
+
+  private wholeSentence(rule: DocumentRule, severity: Severity, { paragraph, sentence, first }: { paragraph: Paragraph; sentence: Sentence; first: number }): Match {
+    const entry: IndexEntry = { rule, pattern: rule.announce[0], needs: [], severity, announce: true };
+    return { entry, paragraph, sentence, match: { first, end: lastContentToken(sentence.tokens) + 1, captures: {} } };
   }
 
   private conditionsHold(conditions: Conditions, sentence: Sentence, paragraph: Paragraph, match: SequenceMatch): boolean {

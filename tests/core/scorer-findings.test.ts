@@ -346,6 +346,23 @@ describe('memoEvidence', () => {
     expect(evidence.meets('cuts', 'acknowledgment', sentence('All staff affected get severance and extra help.'), undefined)).toBe(false);
   });
 
+  it('announces at a lower threshold only where the model has one, and corroborates by any requirement head of the rule', () => {
+    // The prior alone: sigmoid(-2) = 0.12; with "layoffs", sigmoid(18) = 1.
+    const doubtful = memoEvidence(() => ({ ...headModel, thresholds: { ...headModel.thresholds, 'cuts/announce': { report: 0.99, strict: 0.99, corroborated: { report: 0.1, element: 0.9 } } } }), gate);
+    const picnic = sentence('We announce a picnic for staff in support today.');
+    expect(doubtful.announces('cuts', picnic, undefined)).toBe(false);
+    expect(doubtful.announcesIfCorroborated!('cuts', picnic, undefined)).toBe(true);
+    expect(doubtful.announcesIfCorroborated!('cuts', sentence('Picnic for staff.'), undefined)).toBe(false);
+    expect(doubtful.corroborates!('cuts', sentence('All staff affected get severance and extra help.'), undefined)).toBe(true);
+    expect(doubtful.corroborates!('cuts', picnic, undefined)).toBe(false);
+    // The announce head itself is no corroboration, and another rule's thresholds are its own.
+    expect(doubtful.corroborates!('cuts', sentence('We announce layoffs for staff in support today.'), undefined)).toBe(false);
+    expect(doubtful.announcesIfCorroborated!('other', picnic, undefined)).toBe(false);
+    const plain = memoEvidence(() => headModel, gate);
+    expect(plain.announcesIfCorroborated!('cuts', picnic, undefined)).toBe(false);
+    expect(plain.corroborates!('cuts', sentence('All staff affected get severance and extra help.'), undefined)).toBe(false);
+  });
+
   it('loads the model only for a sentence it must judge, and scores each sentence once', () => {
     let loads = 0;
     const evidence = memoEvidence(() => (loads++, headModel), gate);

@@ -115,6 +115,15 @@ describe('decodeScorerModel', () => {
     expect(refusal(file({ ...heads, thresholds: { 'a/announce': heads.thresholds['a/announce'] } }))).toContain('its a/support thresholds are out of range');
   });
 
+  it('reads a corroborated announce threshold, and refuses one above the sure threshold or out of range', () => {
+    const heads = { features, classes: ['a/announce', 'a/support'], activation: 'sigmoid', bias: [0, 0], scales: [1, 1], thresholds: { 'a/support': { report: 0.7, strict: 0.7 } } };
+    const withCorroboration = (corroborated: unknown) => file({ ...heads, thresholds: { ...heads.thresholds, 'a/announce': { report: 0.8, strict: 0.8, corroborated } } });
+    expect(decodeScorerModel(withCorroboration({ report: 0.5, element: 0.6 })).thresholds['a/announce'].corroborated).toEqual({ report: 0.5, element: 0.6 });
+    for (const damaged of [{ report: 0.9, element: 0.6 }, { report: 0, element: 0.6 }, { report: 0.5, element: 1 }, { report: 0.5 }, 'low']) {
+      expect(refusal(withCorroboration(damaged)), JSON.stringify(damaged)).toContain('its a/announce thresholds are out of range');
+    }
+  });
+
   it.each([
     [[3], 'one number'],
     [[3, 4, 5], 'three numbers'],

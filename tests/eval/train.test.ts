@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script with no types
-import { chooseHeadThresholds, HEADS, headUnits } from '../../scripts/train.mjs';
+import { chooseCorroboration, chooseHeadThresholds, HEADS, headUnits } from '../../scripts/train.mjs';
 import { decodeScorerModel, headProbabilities } from '../../src/core/scorer/model.js';
 import { tokenizeSentence } from '../../src/core/match/tokens.js';
 import { scorerSettings } from '../../src/core/scorer/findings.js';
@@ -84,5 +84,41 @@ describe('chooseHeadThresholds', () => {
     // With one false alarm allowed, the cut sentence no longer sets the floor; calibration does.
     expect(one).toBeLessThan(none);
     expect(one).toBeLessThanOrEqual(0.95);
+  });
+});
+
+describe('chooseCorroboration', () => {
+  // Per document, the highest probability of [announce, acknowledgment, decision-owner, support].
+  const cut = (announce: number, element: number) => ({ memo: { announces_cuts: true }, best: [announce, element, 0, 0] });
+  const none = (announce: number, element: number) => ({ memo: { announces_cuts: false }, best: [announce, 0, 0, element] });
+  const choose = (documents: ReturnType<typeof cut>[], neutral: number[][] = [], allowed = 0) => {
+    const rightAlone = documents.filter(({ memo, best }) => best[0] >= 0.9 === memo.announces_cuts).length;
+    return chooseCorroboration(documents.map((d) => d.best), neutral, documents.map((d) => d.memo), 0, [1, 2, 3], 0.9, rightAlone, allowed, 'announces_cuts');
+  };
+
+  it('lowers the announce threshold where an element corroborates, to the middle of what does best', () => {
+    const chosen = choose([cut(0.95, 0), cut(0.7, 0.9), cut(0.6, 0.8), none(0.4, 0.9), none(0.8, 0.2)]);
+    // Lower thresholds 0.50-0.60 take both doubtful cuts, and not the memo that announces nothing
+    // (its 0.2 is no element, its 0.4 below any lower threshold): the middle is 0.55. There,
+    // element thresholds 0.50-0.80 corroborate both: the middle is 0.65.
+    expect(chosen.right).toBe(5);
+    expect(chosen.threshold.report).toBeCloseTo(0.55, 5);
+    expect(chosen.threshold.element).toBeCloseTo(0.65, 5);
+  });
+
+  it('chooses nothing when it judges no more memos right', () => {
+    expect(choose([cut(0.95, 0), cut(0.7, 0), none(0.4, 0.9)])).toBeUndefined();
+    // Corroborating the cut would also announce the memo that has none: no gain.
+    expect(choose([cut(0.7, 0.9), none(0.7, 0.9)])).toBeUndefined();
+  });
+
+  it('keeps the neutral budget, sure and corroborated announcements together', () => {
+    const memos = [cut(0.7, 0.9)];
+    const neutral = [[0.75, 0, 0, 0.95]];
+    // The neutral document reads like the cut: allowed no false alarm, only a threshold above 0.75 or an element above 0.95 would do.
+    expect(choose(memos, neutral, 0)).toBeUndefined();
+    expect(choose(memos, neutral, 1)?.right).toBe(1);
+    // A neutral document that the sure threshold already announces uses the budget up.
+    expect(choose(memos, [[0.95, 0, 0, 0], ...neutral], 1)).toBeUndefined();
   });
 });

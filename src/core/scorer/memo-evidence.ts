@@ -22,20 +22,36 @@ export function headReads(gate: ScorerGate, sentence: Sentence): boolean {
 /** Evidence from the memo heads; the model is loaded only when a gated sentence is asked about. */
 export function memoEvidence(model: () => ScorerModel, gate: ScorerGate): DocumentEvidence {
   const seen = new WeakMap<Sentence, Record<string, number>>();
-  const says = (head: string, sentence: Sentence, previous: Sentence | undefined): boolean => {
-    if (!headReads(gate, sentence)) return false;
+  /** The heads' probabilities for a gated sentence, scored once; undefined for a sentence they do not read. */
+  const read = (sentence: Sentence, previous: Sentence | undefined): { loaded: ScorerModel; probabilities: Record<string, number> } | undefined => {
+    if (!headReads(gate, sentence)) return undefined;
     const loaded = model();
-    const threshold = loaded.thresholds[head];
-    if (threshold === undefined) return false;
     let probabilities = seen.get(sentence);
     if (!probabilities) {
       probabilities = headProbabilities(loaded, sentence.tokens, previous?.tokens);
       seen.set(sentence, probabilities);
     }
-    return (probabilities[head] ?? 0) >= threshold.report;
+    return { loaded, probabilities };
+  };
+  const says = (head: string, sentence: Sentence, previous: Sentence | undefined): boolean => {
+    const heads = read(sentence, previous);
+    const threshold = heads?.loaded.thresholds[head];
+    return threshold !== undefined && (heads!.probabilities[head] ?? 0) >= threshold.report;
   };
   return {
     announces: (ruleId, sentence, previous) => says(announceHead(ruleId), sentence, previous),
     meets: (ruleId, requirementId, sentence, previous) => says(requirementHead(ruleId, requirementId), sentence, previous),
+    announcesIfCorroborated: (ruleId, sentence, previous) => {
+      const heads = read(sentence, previous);
+      const threshold = heads?.loaded.thresholds[announceHead(ruleId)]?.corroborated;
+      return threshold !== undefined && (heads!.probabilities[announceHead(ruleId)] ?? 0) >= threshold.report;
+    },
+    corroborates: (ruleId, sentence, previous) => {
+      const heads = read(sentence, previous);
+      const threshold = heads?.loaded.thresholds[announceHead(ruleId)]?.corroborated;
+      if (threshold === undefined) return false;
+      // Any requirement head of the rule: its own announce head is no corroboration.
+      return heads!.loaded.classes.some((head) => head.startsWith(`${ruleId}/`) && head !== announceHead(ruleId) && (heads!.probabilities[head] ?? 0) >= threshold.element);
+    },
   };
 }

@@ -15,6 +15,12 @@ export interface CategoryThresholds {
   report: number;
   /** At or above this, the finding takes the category's severity; below it, `warning`. */
   strict: number;
+  /**
+   * Announce heads only: a lower threshold at which a sentence announces if the same document also
+   * reads, at `element` or above, as meeting one of the rule's requirements. A memo that thanks the
+   * people leaving or lists their severance is itself evidence that its doubtful sentence is a cut.
+   */
+  corroborated?: { report: number; element: number };
 }
 
 /** A corpus sentence with its rewrite, offered as "a similar sentence, rewritten". */
@@ -133,6 +139,8 @@ export function decodeScorerModel(bytes: Uint8Array): ScorerModel {
   for (const name of activation === 'softmax' ? scoredCategories : classes) {
     const threshold = header.thresholds?.[name];
     if (!threshold || !(threshold.report > 0 && threshold.report < 1) || !(threshold.strict >= threshold.report && threshold.strict <= 1)) throw invalid(`its ${name} thresholds are out of range`);
+    const corroborated = threshold.corroborated;
+    if (corroborated !== undefined && !(corroborated.report > 0 && corroborated.report <= threshold.report && corroborated.element > 0 && corroborated.element < 1)) throw invalid(`its ${name} thresholds are out of range`);
   }
   const size = 1 << bits;
   if (bytes.length !== at + size * classes.length) throw invalid('its length does not match its header');
