@@ -14,7 +14,8 @@ import { decodeScorerModel, encodeScorerModel, headProbabilities, scoreSentence,
 import { reportedOnlyAtStrict, scorerSettings } from '../dist/core/scorer/findings.js';
 import { announceHead, headReads } from '../dist/core/scorer/memo-evidence.js';
 import { TermSet } from '../dist/core/match/term-set.js';
-import { learnedHeadsRead } from '../dist/core/engine.js';
+import { Engine, learnedHeadsRead } from '../dist/core/engine.js';
+import { engineSettings } from '../dist/core/settings.js';
 import { markdownParagraphs, textParagraphs } from '../dist/plugin/blocks.js';
 import { parseMarkdown } from '../dist/plugin/processor.js';
 import { compileBuiltinRules } from '../dist/plugin/builtin.js';
@@ -420,6 +421,50 @@ export function announceVetoes(compiled = compileBuiltinRules()) {
 }
 
 /**
+ * The document rules' requirement `unless` terms, by requirement head: a sentence holding one
+ * meets no requirement there, so it corroborates no announcement either.
+ */
+export function requirementVetoes(compiled = compileBuiltinRules()) {
+  const vetoes = {};
+  for (const rule of compiled.rules) {
+    if (rule.scope !== 'document') continue;
+    for (const requirement of rule.requires) if (requirement.unless) vetoes[`${rule.id}/${requirement.id}`] = new TermSet(requirement.unless);
+  }
+  return vetoes;
+}
+
+/** Which memos a rule's patterns announce by themselves (no heads), by announce head. */
+export function announcedByPatterns(texts, compiled = compileBuiltinRules()) {
+  const engine = new Engine(compiled, engineSettings({}));
+  const byHead = {};
+  for (const head of HEADS.filter((entry) => entry.name.endsWith('/announce'))) byHead[head.name] = [];
+  for (const text of texts) {
+    const { documents } = engine.lintDocument(text, markdownParagraphs(parseMarkdown(text), text, everything));
+    for (const name of Object.keys(byHead)) byHead[name].push(documents.some((check) => announceHead(check.ruleId) === name));
+  }
+  return byHead;
+}
+
+/**
+ * Per document, what the engine's corroborated tier reads in each sentence it asks about: the
+ * announce head's probability (0 where learned_unless vetoes it) and each corroborating head's
+ * (0 where that requirement's `unless` rules the sentence out). Questions are never asked.
+ */
+function corroborationReadings(model, gate, texts, k, elements, vetoes, unlessOf, sentencesOfDocument) {
+  return texts.map((text) =>
+    sentencesOfDocument(text)
+      .filter((sentence) => headReads(gate, sentence))
+      .map((sentence) => {
+        const probabilities = headProbabilities(model, sentence.tokens, sentence.previous);
+        return {
+          announce: learnedHeadsRead(sentence, vetoes[HEADS[k].name]) ? probabilities[HEADS[k].name] : 0,
+          elements: elements.map((e) => (unlessOf[HEADS[e].name]?.find(sentence.tokens) === undefined ? probabilities[HEADS[e].name] : 0)),
+        };
+      }),
+  );
+}
+
+/**
  * Per head, its highest probability on any sentence of each document that the engine would ask it
  * about. `sentencesOfDocument` reads a document as lint() would: memos as Markdown, neutral `.txt`
  * prose as plain text (a list in a .txt file is one paragraph to the CLI).
@@ -448,13 +493,17 @@ function headMaxima(model, gate, texts, vetoes, sentencesOfDocument) {
  * highest sets the floor (a safety briefing's "there'll be a banksman on the night shift" at 0.82
  * took the announce head's calibration accuracy from 0.89 to 0.81).
  */
-export function chooseHeadThresholds(model, gate, memos, { neutralTexts = [], vetoes = announceVetoes(), wordsPerFalseAlarm = 100_000 } = {}) {
+export function chooseHeadThresholds(model, gate, memos, { neutralTexts = [], vetoes = announceVetoes(), unlessOf = requirementVetoes(), wordsPerFalseAlarm = 100_000, byPatterns = {} } = {}) {
   const maxima = headMaxima(model, gate, memos.map((memo) => memo.text), vetoes, markdownSentencesOf);
   const neutralMaxima = headMaxima(model, gate, neutralTexts, vetoes, sentencesOf);
   const allowedFalseAlarms = Math.floor(neutralTexts.reduce((sum, text) => sum + words(text), 0) / wordsPerFalseAlarm);
   const thresholds = {};
   const accuracy = {};
-  HEADS.forEach((head, k) => {
+  /** What the corroborated tier adds, by announce head (memos judged right as the engine decides, without and with it). */
+  const corroboration = {};
+  // A head corroborated by others comes after them: its element floors are their thresholds.
+  const order = HEADS.map((head, k) => [head, k]).sort(([a], [b]) => Number(Boolean(a.corroboratedBy)) - Number(Boolean(b.corroboratedBy)));
+  for (const [head, k] of order) {
     // At least 0.5: the calibration memos are all announcements, so a lower threshold would be
     // tuned for memos and misfire on ordinary workplace text.
     // Capped below 1, which a weights file may not hold: a head that reads some neutral sentence at
@@ -473,29 +522,45 @@ export function chooseHeadThresholds(model, gate, memos, { neutralTexts = [], ve
     }
     thresholds[head.name] = { report: bestT, strict: bestT };
     accuracy[head.name] = memos.length ? bestRight / memos.length : 0;
-    if (!head.corroboratedBy) return;
+    if (!head.corroboratedBy) continue;
     const elements = head.corroboratedBy.map((name) => HEADS.findIndex((other) => other.name === name));
-    const corroborated = chooseCorroboration(maxima, neutralMaxima, memos, k, elements, bestT, bestRight, allowedFalseAlarms, head.flag);
-    if (!corroborated) return;
+    const corroborated = chooseCorroboration({
+      memos: corroborationReadings(model, gate, memos.map((memo) => memo.text), k, elements, vetoes, unlessOf, markdownSentencesOf),
+      neutral: corroborationReadings(model, gate, neutralTexts, k, elements, vetoes, unlessOf, sentencesOf),
+      labels: memos.map((memo) => Boolean(memo[head.flag])),
+      announced: memos.map((_, index) => Boolean(byPatterns[head.name]?.[index])),
+      report: bestT,
+      elementFloors: elements.map((e) => thresholds[HEADS[e].name].report),
+      allowedFalseAlarms,
+    });
+    if (!corroborated) continue;
     thresholds[head.name].corroborated = corroborated.threshold;
-    accuracy[head.name] = corroborated.right / memos.length;
-  });
-  return { thresholds, accuracy };
+    corroboration[head.name] = corroborated;
+  }
+  return { thresholds, accuracy, corroboration };
 }
 
 /**
- * A lower announce threshold (at least 0.5) for memos in which some sentence also reads, at
- * `element` or above, as one of the elements of a cut memo: only if it judges more calibration
- * memos right than the announce threshold alone, and holds the same neutral budget (sure and
- * corroborated announcements together). Of the pairs that do best, the middle one: the middle
- * lower threshold, then the middle element threshold there, so neither rests on a single memo.
+ * A lower announce threshold (at least 0.5) for memos in which another sentence reads, at
+ * `element` or above (and at least at its own head's threshold), as one of the elements of a cut
+ * memo. Judged as the engine decides: a memo announces when its patterns do, or a sentence reads
+ * at the sure threshold, or (the new tier) one reads between the two and another sentence
+ * corroborates it. Chosen only if it judges more calibration memos right than patterns and the
+ * sure threshold alone, holding the neutral budget (the heads' sure and corroborated
+ * announcements together). Of the pairs that do best, the middle one: the middle lower
+ * threshold, then the middle element threshold there, so neither rests on a single memo.
+ * `memos` and `neutral`: per document, per sentence the heads read, { announce, elements }.
  */
-/** A head's threshold as TRAINING.md states it, with the corroborated one where there is one. */
-function describeHeadThreshold({ report, corroborated }) {
-  return corroborated ? `${report}; ${corroborated.report} where a requirement head reads ${corroborated.element} or more in the memo` : `${report}`;
-}
-
-export function chooseCorroboration(maxima, neutralMaxima, memos, k, elements, report, rightAlone, allowedFalseAlarms, flag) {
+export function chooseCorroboration({ memos, neutral, labels, announced, report, elementFloors, allowedFalseAlarms }) {
+  const sure = (sentences) => sentences.some((sentence) => sentence.announce >= report);
+  const says = (sentences, lower, element) => {
+    if (sure(sentences)) return true;
+    const confirming = sentences.filter((sentence) => sentence.elements.some((p, e) => p >= Math.max(element, elementFloors[e])));
+    // A sentence does not confirm itself.
+    return confirming.length > 0 && sentences.some((sentence) => sentence.announce >= lower && confirming.some((other) => other !== sentence));
+  };
+  const rightWith = (decide) => labels.filter((label, index) => (announced[index] || decide(memos[index])) === label).length;
+  const rightAlone = rightWith(sure);
   const steps = [];
   for (let step = Math.round(report * 100) - 1; step >= 50; step--) steps.push(step / 100);
   const elementSteps = Array.from({ length: 50 }, (_, index) => (50 + index) / 100);
@@ -503,9 +568,8 @@ export function chooseCorroboration(maxima, neutralMaxima, memos, k, elements, r
   let best = [];
   for (const lower of steps) {
     for (const element of elementSteps) {
-      const says = (best_) => best_[k] >= report || (best_[k] >= lower && elements.some((e) => best_[e] >= element));
-      if (neutralMaxima.filter(says).length > allowedFalseAlarms) continue;
-      const right = memos.filter((memo, index) => says(maxima[index]) === Boolean(memo[flag])).length;
+      if (neutral.filter((sentences) => says(sentences, lower, element)).length > allowedFalseAlarms) continue;
+      const right = rightWith((sentences) => says(sentences, lower, element));
       if (right > bestRight) {
         bestRight = right;
         best = [];
@@ -517,7 +581,12 @@ export function chooseCorroboration(maxima, neutralMaxima, memos, k, elements, r
   const middle = (values) => values[Math.floor((values.length - 1) / 2)];
   const lower = middle([...new Set(best.map((pair) => pair.lower))].sort((a, b) => a - b));
   const element = middle(best.filter((pair) => pair.lower === lower).map((pair) => pair.element).sort((a, b) => a - b));
-  return { threshold: { report: lower, element }, right: bestRight };
+  return { threshold: { report: lower, element }, rightAlone, right: bestRight, memos: labels.length };
+}
+
+/** A head's threshold as TRAINING.md states it, with the corroborated one where there is one. */
+function describeHeadThreshold({ report, corroborated }) {
+  return corroborated ? `${report}; ${corroborated.report} where another sentence reads ${corroborated.element} or more on a requirement head` : `${report}`;
 }
 
 function trainMemoHeads(gate, neutralTrain, neutralCalibration, say) {
@@ -541,11 +610,13 @@ function trainMemoHeads(gate, neutralTrain, neutralCalibration, say) {
   // Thresholds are chosen on the weights as shipped (int8), so the neutral floor holds for them.
   const unset = Object.fromEntries(HEADS.map((head) => [head.name, { report: 0.5, strict: 0.5 }]));
   const shipped = decodeScorerModel(encodeScorerModel({ ...model, thresholds: unset, about: {}, examples: [] }));
-  const { thresholds, accuracy } = chooseHeadThresholds(shipped, gate, memos.calibration, { neutralTexts: neutralCalibration.map((doc) => doc.text) });
+  const byPatterns = announcedByPatterns(memos.calibration.map((memo) => memo.text));
+  const { thresholds, accuracy, corroboration } = chooseHeadThresholds(shipped, gate, memos.calibration, { neutralTexts: neutralCalibration.map((doc) => doc.text), byPatterns });
   say(`memo heads: ${memos.train.length} training memos (${units.length} sentences), ${memos.calibration.length} calibration memos; calibration accuracy ${HEADS.map((head) => `${head.name} ${fmt(accuracy[head.name])} at ${thresholds[head.name].report}`).join(', ')}`);
-  const bytes = encodeScorerModel({ ...model, thresholds, about: { seed: SEED, trainingMemos: memos.train.length, calibrationMemos: memos.calibration.length, calibrationWriters: MEMO_CALIBRATION_WRITERS, accuracy }, examples: [] });
+  for (const [name, tier] of Object.entries(corroboration)) say(`${name}, corroborated at ${tier.threshold.report} (element ${tier.threshold.element}): calibration memos judged right with the patterns ${tier.rightAlone} -> ${tier.right} of ${tier.memos}`);
+  const bytes = encodeScorerModel({ ...model, thresholds, about: { seed: SEED, trainingMemos: memos.train.length, calibrationMemos: memos.calibration.length, calibrationWriters: MEMO_CALIBRATION_WRITERS, accuracy, corroboration }, examples: [] });
   writeFileSync(join(ROOT, 'models/memo-heads.bin'), bytes);
-  return { memos, thresholds, accuracy, bytes };
+  return { memos, thresholds, accuracy, corroboration, bytes };
 }
 
 export async function main() {
@@ -657,6 +728,11 @@ export async function main() {
         '| head | threshold | calibration accuracy (memos) |',
         '| --- | --- | --- |',
         ...HEADS.map((head) => `| ${head.name} | ${describeHeadThreshold(heads.thresholds[head.name])} | ${fmt(heads.accuracy[head.name])} |`),
+        '',
+        ...Object.entries(heads.corroboration).map(
+          ([name, tier]) =>
+            `${name}: a sentence read between ${tier.threshold.report} and ${heads.thresholds[name].report} announces when another sentence reads ${tier.threshold.element} or more (and at least its own threshold) on a requirement head. Calibration memos judged right as the engine decides (patterns, or the heads): ${tier.rightAlone} of ${tier.memos} without that tier, ${tier.right} with it.`,
+        ),
         '',
       ].join('\n')
     : '';

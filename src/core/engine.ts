@@ -22,10 +22,13 @@ export const LEAD_CHARACTERS = 800;
 export interface DocumentEvidence {
   announces(ruleId: string, sentence: Sentence, previous: Sentence | undefined): boolean;
   meets(ruleId: string, requirementId: string, sentence: Sentence, previous: Sentence | undefined): boolean;
-  /** Reads as announcing only if some sentence of the same document `corroborates` it. */
-  announcesIfCorroborated?(ruleId: string, sentence: Sentence, previous: Sentence | undefined): boolean;
-  /** Reads surely enough as meeting one of the rule's requirements to confirm a doubtful announcement. */
-  corroborates?(ruleId: string, sentence: Sentence, previous: Sentence | undefined): boolean;
+  /**
+   * How strongly a sentence reads as announcing when that is only enough with corroboration (at
+   * or above the lower threshold, below the sure one); 0 otherwise.
+   */
+  doubtfulAnnouncement?(ruleId: string, sentence: Sentence, previous: Sentence | undefined): number;
+  /** Whether a sentence reads surely enough as meeting a requirement to confirm a doubtful announcement. */
+  corroborates?(ruleId: string, requirementId: string, sentence: Sentence, previous: Sentence | undefined): boolean;
 }
 
 /** What a document rule saw in a text: its first announcing sentence and where each requirement is met. */
@@ -282,35 +285,61 @@ export class Engine {
 
   /**
    * The first sentence the learned heads read as announcing (unless a `learned_unless` term is in
-   * it), as a match over the whole sentence. Failing one, the first they read as announcing at the
-   * lower corroborated threshold, when another sentence of the document confirms it.
+   * it), as a match over the whole sentence. Failing one, the sentence they read most strongly as
+   * a doubtful announcement that another sentence of the document corroborates: one the heads read
+   * surely as meeting a requirement, and that the requirement's `unless` terms do not rule out.
    */
   private learnedAnnouncement(rule: DocumentRule, severity: Severity, paragraphs: Paragraph[], evidence: DocumentEvidence): Match | undefined {
-    const sure = this.firstLearnedAnnouncement(rule, paragraphs, (sentence, previous) => evidence.announces(rule.id, sentence, previous));
+    const learnedUnless = rule.learnedUnless && this.terms(rule.learnedUnless);
+    let sure: { paragraph: Paragraph; sentence: Sentence; first: number } | undefined;
+    this.leadSentences(rule, paragraphs, (paragraph, sentence, previous, first) => {
+      // The evidence is asked first: the heads read only gated sentences, which they remember,
+      // where the learned_unless terms would be looked for in every sentence of the document.
+      // The engine's own policy, whatever evidence it is given (the memo heads also skip questions, in headReads).
+      if (!evidence.announces(rule.id, sentence, previous) || !learnedHeadsRead(sentence, learnedUnless)) return true;
+      sure = { paragraph, sentence, first };
+      return false;
+    });
     if (sure) return this.wholeSentence(rule, severity, sure);
-    const { announcesIfCorroborated, corroborates } = evidence;
-    if (!announcesIfCorroborated || !corroborates) return undefined;
-    const doubtful = this.firstLearnedAnnouncement(rule, paragraphs, (sentence, previous) => announcesIfCorroborated(rule.id, sentence, previous));
-    if (!doubtful) return undefined;
-    const confirmed = paragraphs.some((paragraph) => paragraph.sentences.some((sentence, index) => !isQuestion(sentence) && corroborates(rule.id, sentence, paragraph.sentences[index - 1])));
-    return confirmed ? this.wholeSentence(rule, severity, doubtful) : undefined;
+    const { doubtfulAnnouncement, corroborates } = evidence;
+    if (!doubtfulAnnouncement || !corroborates) return undefined;
+    const doubtful: { paragraph: Paragraph; sentence: Sentence; first: number; strength: number }[] = [];
+    this.leadSentences(rule, paragraphs, (paragraph, sentence, previous, first) => {
+      const strength = doubtfulAnnouncement(rule.id, sentence, previous);
+      if (strength > 0 && learnedHeadsRead(sentence, learnedUnless)) doubtful.push({ paragraph, sentence, first, strength });
+      return true;
+    });
+    if (doubtful.length === 0) return undefined;
+    const requirements = rule.requires.map((requirement) => ({ id: requirement.id, unless: requirement.unless && this.terms(requirement.unless) }));
+    const corroborating: Sentence[] = [];
+    for (const paragraph of paragraphs) {
+      for (const [index, sentence] of paragraph.sentences.entries()) {
+        if (isQuestion(sentence)) continue;
+        const confirms = requirements.some(({ id, unless }) => unless?.find(sentence.tokens) === undefined && corroborates(rule.id, id, sentence, paragraph.sentences[index - 1]));
+        if (confirms) corroborating.push(sentence);
+        // Two are enough: whichever sentence announces, the other confirms it.
+        if (corroborating.length === 2) break;
+      }
+      if (corroborating.length === 2) break;
+    }
+    // A sentence does not confirm itself: the cut and its element are two things the memo says.
+    const confirmed = doubtful.filter((candidate) => corroborating.some((sentence) => sentence !== candidate.sentence));
+    if (confirmed.length === 0) return undefined;
+    // The strongest reading, not the first: a doubtful tier also reads the sentences around the cut.
+    const strongest = confirmed.reduce((best, candidate) => (candidate.strength > best.strength ? candidate : best));
+    return this.wholeSentence(rule, severity, strongest);
   }
 
-  private firstLearnedAnnouncement(rule: DocumentRule, paragraphs: Paragraph[], reads: (sentence: Sentence, previous: Sentence | undefined) => boolean): { paragraph: Paragraph; sentence: Sentence; first: number } | undefined {
+  /** Calls `visit` on each sentence with a word, in order, within the lead for a `lead_only` rule, until it returns false. */
+  private leadSentences(rule: DocumentRule, paragraphs: Paragraph[], visit: (paragraph: Paragraph, sentence: Sentence, previous: Sentence | undefined, first: number) => boolean): void {
     for (const paragraph of paragraphs) {
       for (const [index, sentence] of paragraph.sentences.entries()) {
         const first = sentence.tokens.findIndex((token) => token.kind === 'word' || token.kind === 'number');
         if (first < 0) continue;
-        if (rule.leadOnly === true && sentence.tokens[first].start >= LEAD_CHARACTERS) return undefined;
-        // The evidence is asked first: the heads read only gated sentences, which they remember,
-        // where the learned_unless terms would be looked for in every sentence of the document.
-        if (!reads(sentence, paragraph.sentences[index - 1])) continue;
-        // The engine's own policy, whatever evidence it is given (the memo heads also skip questions, in headReads).
-        if (!learnedHeadsRead(sentence, rule.learnedUnless && this.terms(rule.learnedUnless))) continue;
-        return { paragraph, sentence, first };
+        if (rule.leadOnly === true && sentence.tokens[first].start >= LEAD_CHARACTERS) return;
+        if (!visit(paragraph, sentence, paragraph.sentences[index - 1], first)) return;
       }
     }
-    return undefined;
   }
 
   private wholeSentence(rule: DocumentRule, severity: Severity, { paragraph, sentence, first }: { paragraph: Paragraph; sentence: Sentence; first: number }): Match {

@@ -346,21 +346,35 @@ describe('memoEvidence', () => {
     expect(evidence.meets('cuts', 'acknowledgment', sentence('All staff affected get severance and extra help.'), undefined)).toBe(false);
   });
 
-  it('announces at a lower threshold only where the model has one, and corroborates by any requirement head of the rule', () => {
-    // The prior alone: sigmoid(-2) = 0.12; with "layoffs", sigmoid(18) = 1.
-    const doubtful = memoEvidence(() => ({ ...headModel, thresholds: { ...headModel.thresholds, 'cuts/announce': { report: 0.99, strict: 0.99, corroborated: { report: 0.1, element: 0.9 } } } }), gate);
+  it('reads a doubtful announcement only between the corroborated and the sure threshold, and corroborates by the requirement head of this rule', () => {
+    // The prior alone: sigmoid(-2) = 0.12; with "layoffs" (or "severance" for support), about 0.95.
+    const thresholds = { ...headModel.thresholds, 'cuts/announce': { report: 0.9, strict: 0.9, corroborated: { report: 0.1, element: 0.9 } } };
+    const doubtful = memoEvidence(() => ({ ...headModel, thresholds }), gate);
     const picnic = sentence('We announce a picnic for staff in support today.');
     expect(doubtful.announces('cuts', picnic, undefined)).toBe(false);
-    expect(doubtful.announcesIfCorroborated!('cuts', picnic, undefined)).toBe(true);
-    expect(doubtful.announcesIfCorroborated!('cuts', sentence('Picnic for staff.'), undefined)).toBe(false);
-    expect(doubtful.corroborates!('cuts', sentence('All staff affected get severance and extra help.'), undefined)).toBe(true);
-    expect(doubtful.corroborates!('cuts', picnic, undefined)).toBe(false);
-    // The announce head itself is no corroboration, and another rule's thresholds are its own.
-    expect(doubtful.corroborates!('cuts', sentence('We announce layoffs for staff in support today.'), undefined)).toBe(false);
-    expect(doubtful.announcesIfCorroborated!('other', picnic, undefined)).toBe(false);
+    expect(doubtful.doubtfulAnnouncement!('cuts', picnic, undefined)).toBeCloseTo(1 / (1 + Math.exp(2)), 5);
+    // A sure reading is not a doubtful one, and a short sentence is not read at all.
+    expect(doubtful.doubtfulAnnouncement!('cuts', sentence('We announce layoffs for staff in support today.'), undefined)).toBe(0);
+    expect(doubtful.doubtfulAnnouncement!('cuts', sentence('Picnic for staff.'), undefined)).toBe(0);
+    const severance = sentence('All staff affected get severance and extra help.');
+    expect(doubtful.corroborates!('cuts', 'support', severance, undefined)).toBe(true);
+    expect(doubtful.corroborates!('cuts', 'support', picnic, undefined)).toBe(false);
+    // Only this rule's head of that requirement, and only where this rule has a corroborated threshold.
+    expect(doubtful.corroborates!('cuts', 'acknowledgment', severance, undefined)).toBe(false);
+    expect(doubtful.corroborates!('other', 'support', severance, undefined)).toBe(false);
+    expect(doubtful.doubtfulAnnouncement!('other', picnic, undefined)).toBe(0);
     const plain = memoEvidence(() => headModel, gate);
-    expect(plain.announcesIfCorroborated!('cuts', picnic, undefined)).toBe(false);
-    expect(plain.corroborates!('cuts', sentence('All staff affected get severance and extra help.'), undefined)).toBe(false);
+    expect(plain.doubtfulAnnouncement!('cuts', picnic, undefined)).toBe(0);
+    expect(plain.corroborates!('cuts', 'support', severance, undefined)).toBe(false);
+  });
+
+  it("never corroborates below the requirement head's own threshold", () => {
+    const thresholds = { 'cuts/announce': { report: 0.99, strict: 0.99, corroborated: { report: 0.1, element: 0.5 } }, 'cuts/support': { report: 0.9, strict: 0.9 } };
+    const strictSupport = memoEvidence(() => ({ ...headModel, thresholds }), gate);
+    // "severance" reads about 0.95: above 0.9, below 0.99.
+    expect(strictSupport.corroborates!('cuts', 'support', sentence('All staff affected get severance and extra help.'), undefined)).toBe(true);
+    const stricter = memoEvidence(() => ({ ...headModel, thresholds: { ...thresholds, 'cuts/support': { report: 0.99, strict: 0.99 } } }), gate);
+    expect(stricter.corroborates!('cuts', 'support', sentence('All staff affected get severance and extra help.'), undefined)).toBe(false);
   });
 
   it('loads the model only for a sentence it must judge, and scores each sentence once', () => {

@@ -119,9 +119,14 @@ describe('decodeScorerModel', () => {
     const heads = { features, classes: ['a/announce', 'a/support'], activation: 'sigmoid', bias: [0, 0], scales: [1, 1], thresholds: { 'a/support': { report: 0.7, strict: 0.7 } } };
     const withCorroboration = (corroborated: unknown) => file({ ...heads, thresholds: { ...heads.thresholds, 'a/announce': { report: 0.8, strict: 0.8, corroborated } } });
     expect(decodeScorerModel(withCorroboration({ report: 0.5, element: 0.6 })).thresholds['a/announce'].corroborated).toEqual({ report: 0.5, element: 0.6 });
-    for (const damaged of [{ report: 0.9, element: 0.6 }, { report: 0, element: 0.6 }, { report: 0.5, element: 1 }, { report: 0.5 }, 'low']) {
+    for (const damaged of [{ report: 0.9, element: 0.6 }, { report: 0, element: 0.6 }, { report: 0.5, element: 1 }, { report: 0.5 }, 'low', null, { report: '0.5', element: 0.6 }]) {
       expect(refusal(withCorroboration(damaged)), JSON.stringify(damaged)).toContain('its a/announce thresholds are out of range');
     }
+    // Only an announce head of a sigmoid model may have one.
+    const onSupport = file({ ...heads, thresholds: { 'a/announce': { report: 0.8, strict: 0.8 }, 'a/support': { report: 0.7, strict: 0.7, corroborated: { report: 0.5, element: 0.6 } } } });
+    expect(refusal(onSupport)).toContain('its a/support thresholds are out of range');
+    const onScorer = file({ ...header, thresholds: { ...thresholds, alarmist: { ...thresholds.alarmist, corroborated: { report: 0.1, element: 0.6 } } } });
+    expect(refusal(onScorer)).toContain('its alarmist thresholds are out of range');
   });
 
   it.each([

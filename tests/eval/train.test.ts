@@ -88,37 +88,108 @@ describe('chooseHeadThresholds', () => {
 });
 
 describe('chooseCorroboration', () => {
-  // Per document, the highest probability of [announce, acknowledgment, decision-owner, support].
-  const cut = (announce: number, element: number) => ({ memo: { announces_cuts: true }, best: [announce, element, 0, 0] });
-  const none = (announce: number, element: number) => ({ memo: { announces_cuts: false }, best: [announce, 0, 0, element] });
-  const choose = (documents: ReturnType<typeof cut>[], neutral: number[][] = [], allowed = 0) => {
-    const rightAlone = documents.filter(({ memo, best }) => best[0] >= 0.9 === memo.announces_cuts).length;
-    return chooseCorroboration(documents.map((d) => d.best), neutral, documents.map((d) => d.memo), 0, [1, 2, 3], 0.9, rightAlone, allowed, 'announces_cuts');
-  };
+  type Reading = { announce: number; elements: number[] };
+  /** A memo of two sentences: one that may announce, one that may be an element. */
+  const memo = (announce: number, element: number): Reading[] => [
+    { announce, elements: [0, 0, 0] },
+    { announce: 0, elements: [element, 0, 0] },
+  ];
+  const choose = (
+    documents: { sentences: Reading[]; cut: boolean; byPatterns?: boolean }[],
+    { neutral = [] as Reading[][], allowed = 0, floors = [0.5, 0.5, 0.5] } = {},
+  ) =>
+    chooseCorroboration({
+      memos: documents.map((d) => d.sentences),
+      neutral,
+      labels: documents.map((d) => d.cut),
+      announced: documents.map((d) => d.byPatterns === true),
+      report: 0.9,
+      elementFloors: floors,
+      allowedFalseAlarms: allowed,
+    });
 
-  it('lowers the announce threshold where an element corroborates, to the middle of what does best', () => {
-    const chosen = choose([cut(0.95, 0), cut(0.7, 0.9), cut(0.6, 0.8), none(0.4, 0.9), none(0.8, 0.2)]);
-    // Lower thresholds 0.50-0.60 take both doubtful cuts, and not the memo that announces nothing
-    // (its 0.2 is no element, its 0.4 below any lower threshold): the middle is 0.55. There,
-    // element thresholds 0.50-0.80 corroborate both: the middle is 0.65.
-    expect(chosen.right).toBe(5);
+  it('lowers the announce threshold where another sentence corroborates, to the middle of what does best', () => {
+    const chosen = choose([
+      { sentences: memo(0.95, 0), cut: true },
+      { sentences: memo(0.7, 0.9), cut: true },
+      { sentences: memo(0.6, 0.8), cut: true },
+      { sentences: memo(0.4, 0.9), cut: false },
+      { sentences: memo(0.8, 0.2), cut: false },
+    ]);
+    // Lower thresholds 0.50-0.60 take both doubtful cuts and neither memo without one: the middle
+    // is 0.55. There, element thresholds 0.50-0.80 corroborate both: the middle is 0.65.
+    expect(chosen).toMatchObject({ rightAlone: 3, right: 5, memos: 5 });
     expect(chosen.threshold.report).toBeCloseTo(0.55, 5);
     expect(chosen.threshold.element).toBeCloseTo(0.65, 5);
   });
 
   it('chooses nothing when it judges no more memos right', () => {
-    expect(choose([cut(0.95, 0), cut(0.7, 0), none(0.4, 0.9)])).toBeUndefined();
+    expect(choose([{ sentences: memo(0.95, 0), cut: true }, { sentences: memo(0.7, 0), cut: true }, { sentences: memo(0.4, 0.9), cut: false }])).toBeUndefined();
     // Corroborating the cut would also announce the memo that has none: no gain.
-    expect(choose([cut(0.7, 0.9), none(0.7, 0.9)])).toBeUndefined();
+    expect(choose([{ sentences: memo(0.7, 0.9), cut: true }, { sentences: memo(0.7, 0.9), cut: false }])).toBeUndefined();
+  });
+
+  it('counts no gain on a memo the patterns already announce', () => {
+    expect(choose([{ sentences: memo(0.7, 0.9), cut: true, byPatterns: true }])).toBeUndefined();
+    expect(choose([{ sentences: memo(0.7, 0.9), cut: true, byPatterns: true }, { sentences: memo(0.7, 0.9), cut: true }])).toMatchObject({ rightAlone: 1, right: 2 });
+  });
+
+  it('does not let a sentence confirm itself', () => {
+    const alone: Reading[] = [{ announce: 0.7, elements: [0.9, 0, 0] }];
+    expect(choose([{ sentences: alone, cut: true }])).toBeUndefined();
+  });
+
+  it("never corroborates below an element head's own threshold", () => {
+    expect(choose([{ sentences: memo(0.7, 0.8), cut: true }], { floors: [0.85, 0.5, 0.5] })).toBeUndefined();
+    expect(choose([{ sentences: memo(0.7, 0.9), cut: true }], { floors: [0.85, 0.5, 0.5] })?.threshold.element).toBeLessThanOrEqual(0.9);
   });
 
   it('keeps the neutral budget, sure and corroborated announcements together', () => {
-    const memos = [cut(0.7, 0.9)];
-    const neutral = [[0.75, 0, 0, 0.95]];
-    // The neutral document reads like the cut: allowed no false alarm, only a threshold above 0.75 or an element above 0.95 would do.
-    expect(choose(memos, neutral, 0)).toBeUndefined();
-    expect(choose(memos, neutral, 1)?.right).toBe(1);
+    const memos = [{ sentences: memo(0.7, 0.9), cut: true }];
+    const neutral = [memo(0.75, 0.95)];
+    // The neutral document reads like the cut: allowed no false alarm, only a lower threshold above
+    // 0.75 or an element threshold above 0.95 would do.
+    expect(choose(memos, { neutral, allowed: 0 })).toBeUndefined();
+    expect(choose(memos, { neutral, allowed: 1 })?.right).toBe(1);
     // A neutral document that the sure threshold already announces uses the budget up.
-    expect(choose(memos, [[0.95, 0, 0, 0], ...neutral], 1)).toBeUndefined();
+    expect(choose(memos, { neutral: [memo(0.95, 0), ...neutral], allowed: 1 })).toBeUndefined();
+  });
+});
+
+describe('chooseHeadThresholds, corroborated', () => {
+  const model = decodeScorerModel(readFileSync(`${root}models/memo-heads.bin`));
+  const gate = scorerSettings(compileBuiltinRules(), {}).gate;
+  const announce = 'missing-acknowledgment/announce';
+  // An oblique cut the shipped head reads between its two thresholds, and an apology it reads surely.
+  const oblique = 'The Tamworth planning desk will be run by our logistics partner from 1 September, and the coordinator team there is disbanded at the end of August.';
+  const apology = 'I am truly sorry for what this means for the coordinators and their families.';
+  const cutMemo = { text: `# Planning desk\n\n${oblique}\n\n${apology}\n`, announces_cuts: true, acknowledgment: true };
+  const sureMemo = { text: '# Update\n\nWe will reduce the regional support team from 120 to 85 people by the end of June this year.\n', announces_cuts: true };
+  // No cut, read above the oblique sentence: the sure threshold must clear it, so the cut memo needs the tier.
+  const shiftMemo = { text: '# Rota\n\nThe night shift ends in March, and the twelve colleagues on it will move to the early shift.\n', announces_cuts: false };
+  const memos = [cutMemo, sureMemo, shiftMemo];
+  // Without learned_unless, which would veto the shift memo's reading.
+  const options = { vetoes: {} };
+
+  it('adds the tier where it judges more memos right, and not where the patterns already announce them', () => {
+    const chosen = chooseHeadThresholds(model, gate, memos, options);
+    expect(chosen.thresholds[announce].corroborated).toBeDefined();
+    expect(chosen.corroboration[announce]).toMatchObject({ rightAlone: 2, right: 3, memos: 3 });
+    const byPatterns = { [announce]: [true, true, false] };
+    const withPatterns = chooseHeadThresholds(model, gate, memos, { ...options, byPatterns });
+    expect(withPatterns.thresholds[announce].report).toBe(chosen.thresholds[announce].report);
+    expect(withPatterns.thresholds[announce].corroborated).toBeUndefined();
+  });
+
+  it('holds the neutral budget with the same prose', () => {
+    const neutralTexts = [`Notes from the week.\n\n${oblique}\n\n${apology}\n`];
+    expect(chooseHeadThresholds(model, gate, memos, { ...options, neutralTexts, wordsPerFalseAlarm: 1_000_000 }).thresholds[announce].corroborated).toBeUndefined();
+  });
+
+  it("does not count an element sentence that the requirement's unless rules out", () => {
+    // "continued hard work" is in the acknowledgment requirement's unless.
+    const thanks = { ...cutMemo, text: `# Planning desk\n\n${oblique}\n\nI am sorry for the disruption this causes, and thank you for your continued hard work.\n` };
+    expect(chooseHeadThresholds(model, gate, [thanks, sureMemo, shiftMemo], options).thresholds[announce].corroborated).toBeUndefined();
+    expect(chooseHeadThresholds(model, gate, [thanks, sureMemo, shiftMemo], { ...options, unlessOf: {} }).thresholds[announce].corroborated).toBeDefined();
   });
 });

@@ -41,17 +41,20 @@ export function memoEvidence(model: () => ScorerModel, gate: ScorerGate): Docume
   return {
     announces: (ruleId, sentence, previous) => says(announceHead(ruleId), sentence, previous),
     meets: (ruleId, requirementId, sentence, previous) => says(requirementHead(ruleId, requirementId), sentence, previous),
-    announcesIfCorroborated: (ruleId, sentence, previous) => {
+    doubtfulAnnouncement: (ruleId, sentence, previous) => {
       const heads = read(sentence, previous);
-      const threshold = heads?.loaded.thresholds[announceHead(ruleId)]?.corroborated;
-      return threshold !== undefined && (heads!.probabilities[announceHead(ruleId)] ?? 0) >= threshold.report;
+      const threshold = heads?.loaded.thresholds[announceHead(ruleId)];
+      if (!heads || threshold?.corroborated === undefined) return 0;
+      const probability = heads.probabilities[announceHead(ruleId)] ?? 0;
+      return probability >= threshold.corroborated.report && probability < threshold.report ? probability : 0;
     },
-    corroborates: (ruleId, sentence, previous) => {
+    corroborates: (ruleId, requirementId, sentence, previous) => {
       const heads = read(sentence, previous);
-      const threshold = heads?.loaded.thresholds[announceHead(ruleId)]?.corroborated;
-      if (threshold === undefined) return false;
-      // Any requirement head of the rule: its own announce head is no corroboration.
-      return heads!.loaded.classes.some((head) => head.startsWith(`${ruleId}/`) && head !== announceHead(ruleId) && (heads!.probabilities[head] ?? 0) >= threshold.element);
+      const corroborated = heads?.loaded.thresholds[announceHead(ruleId)]?.corroborated;
+      const own = heads?.loaded.thresholds[requirementHead(ruleId, requirementId)];
+      if (!heads || corroborated === undefined || own === undefined) return false;
+      // Never below the head's own threshold: what confirms a cut is an element the memo is credited with.
+      return (heads.probabilities[requirementHead(ruleId, requirementId)] ?? 0) >= Math.max(corroborated.element, own.report);
     },
   };
 }

@@ -139,8 +139,13 @@ export function decodeScorerModel(bytes: Uint8Array): ScorerModel {
   for (const name of activation === 'softmax' ? scoredCategories : classes) {
     const threshold = header.thresholds?.[name];
     if (!threshold || !(threshold.report > 0 && threshold.report < 1) || !(threshold.strict >= threshold.report && threshold.strict <= 1)) throw invalid(`its ${name} thresholds are out of range`);
-    const corroborated = threshold.corroborated;
-    if (corroborated !== undefined && !(corroborated.report > 0 && corroborated.report <= threshold.report && corroborated.element > 0 && corroborated.element < 1)) throw invalid(`its ${name} thresholds are out of range`);
+    const corroborated: unknown = threshold.corroborated;
+    if (corroborated !== undefined) {
+      // Only an announce head has one, below its own threshold, with an element threshold below 1.
+      const { report, element } = (typeof corroborated === 'object' && corroborated !== null ? corroborated : {}) as Record<string, unknown>;
+      const inRange = typeof report === 'number' && typeof element === 'number' && report > 0 && report <= threshold.report && element > 0 && element < 1;
+      if (activation !== 'sigmoid' || !name.endsWith('/announce') || !inRange) throw invalid(`its ${name} thresholds are out of range`);
+    }
   }
   const size = 1 << bits;
   if (bytes.length !== at + size * classes.length) throw invalid('its length does not match its header');
