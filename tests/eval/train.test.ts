@@ -5,12 +5,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script with no types
-import { chooseCorroboration, chooseHeadThresholds, HEADS, headUnits } from '../../scripts/train.mjs';
+import { announcedByPatterns, chooseCorroboration, chooseHeadThresholds, HEADS, headUnits } from '../../scripts/train.mjs';
 import { decodeScorerModel, headProbabilities } from '../../src/core/scorer/model.js';
 import { tokenizeSentence } from '../../src/core/match/tokens.js';
 import { scorerSettings } from '../../src/core/scorer/findings.js';
 import { compileBuiltinRules } from '../../src/plugin/builtin.js';
 import { readMemoFile } from '../../src/eval/memos.js';
+import { TermSet } from '../../src/core/match/term-set.js';
+import { compile, rule } from '../core/helpers.js';
 
 type Unit = { sentence: { start: number; end: number }; targets: Float32Array; weights: Float32Array };
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -186,10 +188,32 @@ describe('chooseHeadThresholds, corroborated', () => {
     expect(chooseHeadThresholds(model, gate, memos, { ...options, neutralTexts, wordsPerFalseAlarm: 1_000_000 }).thresholds[announce].corroborated).toBeUndefined();
   });
 
+  it('is corroborated by any requirement head, support as well as acknowledgment', () => {
+    const severance = { text: `# Planning desk\n\n${oblique}\n\nEveryone affected receives twelve weeks of full pay, a year of health cover and a career coach.\n`, announces_cuts: true, support: true };
+    expect(chooseHeadThresholds(model, gate, [severance, sureMemo, shiftMemo], options).thresholds[announce].corroborated).toBeDefined();
+  });
+
+  it('reads the doubtful sentence through learned_unless, as the engine does', () => {
+    // "secondment" is a learned_unless term of missing-acknowledgment: the engine never reads this sentence as announcing.
+    const seconded = { ...cutMemo, text: cutMemo.text.replace('end of August.', 'end of August, after the secondment review.') };
+    expect(chooseHeadThresholds(model, gate, [seconded, sureMemo, shiftMemo], options).thresholds[announce].corroborated).toBeDefined();
+    const vetoes = { [announce]: new TermSet(compile(rule('cuts', { scope: 'document', severity: 'warning', announce: ['we will cut {number} roles'], requires: [{ id: 'support', says: 'states support', any: ['severance'] }], message: 'm', suggestions: ['s'], learned_unless: ['secondment~'] }, 'evasive')).rules[0].learnedUnless) };
+    expect(chooseHeadThresholds(model, gate, [seconded, sureMemo, shiftMemo], { vetoes }).thresholds[announce].corroborated).toBeUndefined();
+    expect(chooseHeadThresholds(model, gate, [cutMemo, sureMemo, shiftMemo], { vetoes }).thresholds[announce].corroborated).toBeDefined();
+  });
+
   it("does not count an element sentence that the requirement's unless rules out", () => {
     // "continued hard work" is in the acknowledgment requirement's unless.
     const thanks = { ...cutMemo, text: `# Planning desk\n\n${oblique}\n\nI am sorry for the disruption this causes, and thank you for your continued hard work.\n` };
     expect(chooseHeadThresholds(model, gate, [thanks, sureMemo, shiftMemo], options).thresholds[announce].corroborated).toBeUndefined();
     expect(chooseHeadThresholds(model, gate, [thanks, sureMemo, shiftMemo], { ...options, unlessOf: {} }).thresholds[announce].corroborated).toBeDefined();
+  });
+});
+
+describe('announcedByPatterns', () => {
+  it('says which texts the rules announce by their patterns alone, by announce head', () => {
+    const byHead = announcedByPatterns(['# Update\n\nWe will cut 40 roles in the Leeds contact centre in June.\n', '# Update\n\nThe car park reopens on Monday.\n']);
+    expect(byHead['missing-acknowledgment/announce']).toEqual([true, false]);
+    expect(byHead['benchmark-led/announce']).toEqual([false, false]);
   });
 });
