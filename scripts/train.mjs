@@ -433,27 +433,13 @@ export function requirementVetoes(compiled = compileBuiltinRules()) {
   return vetoes;
 }
 
-/**
- * Per text, whether the rule behind an announce head keeps the heads' doubtful readings from
- * announcing (its `doubtful_unless`, as Engine#doubtfulVetoed reads it). `paragraphsOf` reads a
- * text as lint() would.
- */
-export function doubtfulVetoes(texts, headName, paragraphsOf, compiled = compileBuiltinRules()) {
-  const engine = new Engine(compiled, engineSettings({}));
-  const rule = compiled.rules.find((candidate) => candidate.scope === 'document' && announceHead(candidate.id) === headName);
-  return texts.map((text) => (rule ? engine.doubtfulVetoed(rule, paragraphsOf(text)) : false));
-}
-
-export const markdownParagraphsOf = (text) => markdownParagraphs(parseMarkdown(text), text, everything);
-export const textParagraphsOf = (text) => textParagraphs(text, everything);
-
 /** Which memos a rule's patterns announce by themselves (no heads), by announce head. */
 export function announcedByPatterns(texts, compiled = compileBuiltinRules()) {
   const engine = new Engine(compiled, engineSettings({}));
   const byHead = {};
   for (const head of HEADS.filter((entry) => entry.name.endsWith('/announce'))) byHead[head.name] = [];
   for (const text of texts) {
-    const { documents } = engine.lintDocument(text, markdownParagraphsOf(text));
+    const { documents } = engine.lintDocument(text, markdownParagraphs(parseMarkdown(text), text, everything));
     for (const name of Object.keys(byHead)) byHead[name].push(documents.some((check) => announceHead(check.ruleId) === name));
   }
   return byHead;
@@ -541,8 +527,6 @@ export function chooseHeadThresholds(model, gate, memos, { neutralTexts = [], ve
     const corroborated = chooseCorroboration({
       memos: corroborationReadings(model, gate, memos.map((memo) => memo.text), k, elements, vetoes, unlessOf, markdownSentencesOf),
       neutral: corroborationReadings(model, gate, neutralTexts, k, elements, vetoes, unlessOf, sentencesOf),
-      memosVetoed: doubtfulVetoes(memos.map((memo) => memo.text), head.name, markdownParagraphsOf),
-      neutralVetoed: doubtfulVetoes(neutralTexts, head.name, textParagraphsOf),
       labels: memos.map((memo) => Boolean(memo[head.flag])),
       announced: memos.map((_, index) => Boolean(byPatterns[head.name]?.[index])),
       report: bestT,
@@ -565,19 +549,17 @@ export function chooseHeadThresholds(model, gate, memos, { neutralTexts = [], ve
  * sure threshold alone, holding the neutral budget (the heads' sure and corroborated
  * announcements together). Of the pairs that do best, the middle one: the middle lower
  * threshold, then the middle element threshold there, so neither rests on a single memo.
- * `memos` and `neutral`: per document, per sentence the heads read, { announce, elements };
- * `memosVetoed` and `neutralVetoed`: per document, whether the rule's doubtful_unless rules the tier out.
+ * `memos` and `neutral`: per document, per sentence the heads read, { announce, elements }.
  */
-export function chooseCorroboration({ memos, neutral, memosVetoed = [], neutralVetoed = [], labels, announced, report, elementFloors, allowedFalseAlarms }) {
+export function chooseCorroboration({ memos, neutral, labels, announced, report, elementFloors, allowedFalseAlarms }) {
   const sure = (sentences) => sentences.some((sentence) => sentence.announce >= report);
-  const says = (sentences, lower, element, vetoed) => {
+  const says = (sentences, lower, element) => {
     if (sure(sentences)) return true;
-    if (vetoed) return false;
     const confirming = sentences.filter((sentence) => sentence.elements.some((p, e) => p >= Math.max(element, elementFloors[e])));
     // A sentence does not confirm itself.
     return confirming.length > 0 && sentences.some((sentence) => sentence.announce >= lower && confirming.some((other) => other !== sentence));
   };
-  const rightWith = (decide) => labels.filter((label, index) => (announced[index] || decide(memos[index], memosVetoed[index] === true)) === label).length;
+  const rightWith = (decide) => labels.filter((label, index) => (announced[index] || decide(memos[index])) === label).length;
   const rightAlone = rightWith(sure);
   const steps = [];
   for (let step = Math.round(report * 100) - 1; step >= 50; step--) steps.push(step / 100);
@@ -586,8 +568,8 @@ export function chooseCorroboration({ memos, neutral, memosVetoed = [], neutralV
   let best = [];
   for (const lower of steps) {
     for (const element of elementSteps) {
-      if (neutral.filter((sentences, index) => says(sentences, lower, element, neutralVetoed[index] === true)).length > allowedFalseAlarms) continue;
-      const right = rightWith((sentences, vetoed) => says(sentences, lower, element, vetoed));
+      if (neutral.filter((sentences) => says(sentences, lower, element)).length > allowedFalseAlarms) continue;
+      const right = rightWith((sentences) => says(sentences, lower, element));
       if (right > bestRight) {
         bestRight = right;
         best = [];

@@ -309,7 +309,7 @@ export class Engine {
       if (strength > 0 && learnedHeadsRead(sentence, learnedUnless)) doubtful.push({ paragraph, sentence, first, strength });
       return true;
     });
-    if (doubtful.length === 0 || this.doubtfulVetoed(rule, paragraphs)) return undefined;
+    if (doubtful.length === 0) return undefined;
     const requirements = rule.requires.map((requirement) => ({ id: requirement.id, unless: requirement.unless && this.terms(requirement.unless) }));
     const corroborating: Sentence[] = [];
     for (const paragraph of paragraphs) {
@@ -328,17 +328,6 @@ export class Engine {
     // The strongest reading, not the first: a doubtful tier also reads the sentences around the cut.
     const strongest = confirmed.reduce((best, candidate) => (candidate.strength > best.strength ? candidate : best));
     return this.wholeSentence(rule, severity, strongest);
-  }
-
-  /**
-   * Whether the text says, anywhere and not negated, what rules out a doubtful announcement (the
-   * rule's `doubtful_unless`: "no one will lose their job", "they go back to their home teams").
-   * Public for training, which chooses the corroborated threshold on the same decision.
-   */
-  doubtfulVetoed(rule: DocumentRule, paragraphs: readonly Paragraph[]): boolean {
-    if (!rule.doubtfulUnless) return false;
-    const terms = this.terms(rule.doubtfulUnless);
-    return paragraphs.some((paragraph) => paragraph.sentences.some((sentence) => terms.findAll(sentence.tokens).some((match) => !this.isNegated(sentence.tokens, match.first))));
   }
 
   /** Calls `visit` on each sentence with a word, in order, within the lead for a `lead_only` rule, until it returns false. */

@@ -136,19 +136,6 @@ describe('chooseCorroboration', () => {
     expect(choose([{ sentences: memo(0.7, 0.9), cut: true, byPatterns: true }, { sentences: memo(0.7, 0.9), cut: true }])).toMatchObject({ rightAlone: 1, right: 2 });
   });
 
-  it("leaves out a memo whose rule's doubtful_unless rules the tier out, but not its sure reading", () => {
-    const cut = { sentences: memo(0.7, 0.9), cut: true };
-    const vetoed = (memosVetoed: boolean[]) =>
-      chooseCorroboration({ memos: [cut.sentences, memo(0.95, 0)], neutral: [], memosVetoed, labels: [true, true], announced: [false, false], report: 0.9, elementFloors: [0.5, 0.5, 0.5], allowedFalseAlarms: 0 });
-    expect(vetoed([false, false])).toMatchObject({ rightAlone: 1, right: 2 });
-    expect(vetoed([true, true])).toBeUndefined();
-    // A neutral document the veto rules out spends none of the budget.
-    const withNeutral = (neutralVetoed: boolean[]) =>
-      chooseCorroboration({ memos: [cut.sentences], neutral: [memo(0.7, 0.9)], neutralVetoed, labels: [true], announced: [false], report: 0.9, elementFloors: [0.5, 0.5, 0.5], allowedFalseAlarms: 0 });
-    expect(withNeutral([false])).toBeUndefined();
-    expect(withNeutral([true])).toMatchObject({ right: 1 });
-  });
-
   it('does not let a sentence confirm itself', () => {
     const alone: Reading[] = [{ announce: 0.7, elements: [0.9, 0, 0] }];
     expect(choose([{ sentences: alone, cut: true }])).toBeUndefined();
