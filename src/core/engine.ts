@@ -293,9 +293,9 @@ export class Engine {
     const learnedUnless = rule.learnedUnless && this.terms(rule.learnedUnless);
     let sure: { paragraph: Paragraph; sentence: Sentence; first: number } | undefined;
     this.leadSentences(rule, paragraphs, (paragraph, sentence, previous, first) => {
-      // The evidence is asked first: the heads read only gated sentences, which they remember,
-      // where the learned_unless terms would be looked for in every sentence of the document.
-      // The engine's own policy, whatever evidence it is given (the memo heads also skip questions, in headReads).
+      // The evidence is asked first (the heads read only gated sentences, and remember them; the
+      // learned_unless terms would be looked for in every sentence), then the engine's own policy,
+      // whatever evidence it is given (the memo heads also skip questions, in headReads).
       if (!evidence.announces(rule.id, sentence, previous) || !learnedHeadsRead(sentence, learnedUnless)) return true;
       sure = { paragraph, sentence, first };
       return false;

@@ -36,7 +36,7 @@ export function memoEvidence(model: () => ScorerModel, gate: ScorerGate): Docume
   const says = (head: string, sentence: Sentence, previous: Sentence | undefined): boolean => {
     const heads = read(sentence, previous);
     const threshold = heads?.loaded.thresholds[head];
-    return threshold !== undefined && (heads!.probabilities[head] ?? 0) >= threshold.report;
+    return heads !== undefined && threshold !== undefined && (heads.probabilities[head] ?? 0) >= threshold.report;
   };
   return {
     announces: (ruleId, sentence, previous) => says(announceHead(ruleId), sentence, previous),

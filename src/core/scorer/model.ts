@@ -16,9 +16,10 @@ export interface CategoryThresholds {
   /** At or above this, the finding takes the category's severity; below it, `warning`. */
   strict: number;
   /**
-   * Announce heads only: a lower threshold at which a sentence announces if the same document also
-   * reads, at `element` or above, as meeting one of the rule's requirements. A memo that thanks the
-   * people leaving or lists their severance is itself evidence that its doubtful sentence is a cut.
+   * Announce heads only: a lower threshold at which a sentence announces if another sentence of
+   * the same document reads, at `element` or above (and at that requirement head's own threshold),
+   * as meeting one of the rule's requirements. A memo that thanks the people leaving or lists their
+   * severance is itself evidence that its doubtful sentence is a cut.
    */
   corroborated?: { report: number; element: number };
 }
