@@ -19,6 +19,7 @@ import { engineSettings } from '../dist/core/settings.js';
 import { markdownParagraphs, textParagraphs } from '../dist/plugin/blocks.js';
 import { parseMarkdown } from '../dist/plugin/processor.js';
 import { compileBuiltinRules } from '../dist/plugin/builtin.js';
+import { readJsonl } from '../dist/eval/jsonl.js';
 import { chooseThresholds as chooseThresholdsFor, fires, itemFires, sentenceHits } from './thresholds.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -66,13 +67,6 @@ export function markdownSentencesOf(text) {
 
 function withPrevious(paragraphs) {
   return paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence, index) => ({ ...sentence, previous: paragraph.sentences[index - 1]?.tokens })));
-}
-
-function readJsonl(path) {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line));
 }
 
 function words(text) {

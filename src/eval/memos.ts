@@ -4,10 +4,11 @@
 // (acknowledgment, who decided, support) reported present or missing as the writer labelled it.
 // The training split (data/memos/) is reported in full; the blind split (eval/memos-blind/) in
 // aggregate only. Writes eval/MEMO-RESULTS.md.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lint } from '../index.js';
+import { readJsonl } from './jsonl.js';
 import { BENCHMARK_RULE, CUT_RULE, memoElements, type MemoElement } from '../core/summary.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -58,10 +59,7 @@ export async function judgeMemo(memo: Memo): Promise<MemoJudgement> {
 
 /** One writer's JSONL file of memos. */
 export function readMemoFile(path: string): Memo[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Memo);
+  return readJsonl<Memo>(path);
 }
 
 export function readMemos(dir: string): Memo[] {
