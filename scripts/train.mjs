@@ -12,9 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { sentenceFeatures } from '../dist/core/scorer/features.js';
 import { decodeScorerModel, encodeScorerModel, headProbabilities, scoreSentence, scoredCategories, scorerClasses } from '../dist/core/scorer/model.js';
 import { reportedOnlyAtStrict, scorerSettings } from '../dist/core/scorer/findings.js';
-import { announceHead, headReads } from '../dist/core/scorer/memo-evidence.js';
+import { announceHead, headReads, leadSentenceRead } from '../dist/core/scorer/memo-evidence.js';
 import { TermSet } from '../dist/core/match/term-set.js';
-import { Engine, learnedHeadsRead } from '../dist/core/engine.js';
+import { Engine, LEAD_CHARACTERS, learnedHeadsRead } from '../dist/core/engine.js';
 import { engineSettings } from '../dist/core/settings.js';
 import { markdownParagraphs, textParagraphs } from '../dist/plugin/blocks.js';
 import { parseMarkdown } from '../dist/plugin/processor.js';
@@ -463,18 +463,36 @@ function corroborationReadings(model, gate, texts, k, elements, vetoes, unlessOf
  * about. `sentencesOfDocument` reads a document as lint() would: memos as Markdown, neutral `.txt`
  * prose as plain text (a list in a .txt file is one paragraph to the CLI).
  */
-function headMaxima(model, gate, texts, vetoes, sentencesOfDocument) {
+function headMaxima(model, gate, texts, vetoes, sentencesOfDocument, leadOnly = leadOnlyHeads()) {
   return texts.map((text) => {
     const best = new Array(HEADS.length).fill(0);
-    for (const sentence of sentencesOfDocument(text).filter((sentence) => headReads(gate, sentence))) {
+    const sentences = sentencesOfDocument(text);
+    // As Engine#learnedAnnouncement reads a lead_only rule: its lead only, and the whole lead
+    // (less questions and fragments) once one of its sentences is on topic.
+    const wholeLead = sentences.some((sentence) => inLead(sentence) && headReads(gate, sentence));
+    for (const sentence of sentences) {
+      const gated = headReads(gate, sentence);
+      const lead = inLead(sentence) && (gated || (wholeLead && leadSentenceRead(sentence)));
+      if (!gated && !lead) continue;
       const probabilities = headProbabilities(model, sentence.tokens, sentence.previous);
       HEADS.forEach((head, k) => {
-        if (!learnedHeadsRead(sentence, vetoes[head.name])) return;
+        if (!(leadOnly.has(head.name) ? lead : gated) || !learnedHeadsRead(sentence, vetoes[head.name])) return;
         best[k] = Math.max(best[k], probabilities[head.name]);
       });
     }
     return best;
   });
+}
+
+/** The announce heads of `lead_only` document rules. */
+export function leadOnlyHeads(compiled = compileBuiltinRules()) {
+  return new Set(compiled.rules.filter((rule) => rule.scope === 'document' && rule.leadOnly).map((rule) => announceHead(rule.id)));
+}
+
+/** Whether a sentence is in the lead, as the engine counts it: its first word or number starts within LEAD_CHARACTERS. */
+function inLead(sentence) {
+  const first = sentence.tokens.find((token) => token.kind === 'word' || token.kind === 'number');
+  return first !== undefined && first.start < LEAD_CHARACTERS;
 }
 
 /**

@@ -8,7 +8,7 @@ import { ruleInfo, type RuleInfo } from './core/rule.js';
 import { assertValidConfig, EQUALITY_PREFIX, inclusiveEnabled, severityFor } from './core/settings.js';
 import { applyDirectives, parseDirectives, type DisableDirective } from './core/suppress.js';
 import { compileBuiltinRules } from './plugin/builtin.js';
-import { markdownChunks, markdownParagraphs, textParagraphs } from './plugin/blocks.js';
+import { learnedBlockGate, markdownChunks, markdownParagraphs, textParagraphs } from './plugin/blocks.js';
 import { dropQuotedMentions, learnedGate, MENTION_OK, mergeScorerFindings, scorerFindings, scorerSettings, type ScorerGate, type ScorerSettings } from './core/scorer/findings.js';
 import type { ScorerModel } from './core/scorer/model.js';
 import { loadMemoHeads, loadScorerModel } from './node/scorer-model.js';
@@ -58,8 +58,9 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
   let findings: Finding[];
   let documents: DocumentCheck[];
   const engine = engineFor(config);
-  // Only blocks where a rule may match, or the scorer may read, are parsed into sentences (see plugin/blocks.ts).
-  const gate: BlockGate = heads ? { mayMatch: (block) => engine.mayMatch(block) || heads.mayMatch(block) } : engine;
+  // Only blocks where a rule may match, or the scorer may read, are parsed into sentences (see
+  // plugin/blocks.ts); with the memo heads on, the whole lead too (see DocumentEvidence#onTopic).
+  const gate: BlockGate = heads ? learnedBlockGate(engine, heads) : engine;
   const paragraphs = paragraphsOf(text, format, gate, forParsing);
   // The learned machinery (scorer and memo heads) is on unless the config turns the scorer off.
   const evidence = heads ? memoEvidence(() => options.memoHeads ?? loadMemoHeads(), heads) : undefined;
@@ -124,7 +125,7 @@ function markdownParagraphsOf(text: string, gate: BlockGate): Paragraph[] | unde
     // The fallback to plain text is decided on the whole piece, as if nothing were left out.
     if (markupRun.test(piece)) return undefined;
     // micromark reads only the parts of the piece that can matter (see plugin/sparse.ts).
-    const sparse = sparseMarkdown(piece, gate);
+    const sparse = sparseMarkdown(piece, { mayMatch: (block, at) => gate.mayMatch(block, at === undefined ? undefined : start + at) });
     const tree = parseMarkdownSafely(sparse.source);
     if (!tree) return undefined;
     for (const paragraph of markdownParagraphs(tree, text, gate, new SparseOffsets(sparse.kept, start))) paragraphs.push(paragraph);

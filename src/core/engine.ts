@@ -20,7 +20,11 @@ export const LEAD_CHARACTERS = 800;
  * sentence the heads read as announcing, or as meeting a requirement, counts as if a pattern matched.
  */
 export interface DocumentEvidence {
-  announces(ruleId: string, sentence: Sentence, previous: Sentence | undefined): boolean;
+  /**
+   * `wholeLead`: the sentence is in the lead of a `lead_only` rule whose lead is on the evidence's
+   * topic (see onTopic), so it is read though it names neither AI nor people itself.
+   */
+  announces(ruleId: string, sentence: Sentence, previous: Sentence | undefined, wholeLead?: boolean): boolean;
   meets(ruleId: string, requirementId: string, sentence: Sentence, previous: Sentence | undefined): boolean;
   /**
    * How strongly a sentence reads as announcing when that is only enough with corroboration (at
@@ -29,6 +33,12 @@ export interface DocumentEvidence {
   doubtfulAnnouncement?(ruleId: string, sentence: Sentence, previous: Sentence | undefined): number;
   /** Whether a sentence reads surely enough as meeting a requirement to confirm a doubtful announcement. */
   corroborates?(ruleId: string, requirementId: string, sentence: Sentence, previous: Sentence | undefined): boolean;
+  /**
+   * Whether a sentence is on the topic the evidence reads (AI, people and work). A `lead_only`
+   * rule's lead with one such sentence is read whole: a results table or a bullet of scores under
+   * an AI announcement's opening is what the text leads with, though no cell names the AI.
+   */
+  onTopic?(sentence: Sentence): boolean;
 }
 
 /** What a document rule saw in a text: its first announcing sentence and where each requirement is met. */
@@ -292,11 +302,12 @@ export class Engine {
   private learnedAnnouncement(rule: DocumentRule, severity: Severity, paragraphs: Paragraph[], evidence: DocumentEvidence): Match | undefined {
     const learnedUnless = rule.learnedUnless && this.terms(rule.learnedUnless);
     let sure: { paragraph: Paragraph; sentence: Sentence; first: number } | undefined;
+    const wholeLead = rule.leadOnly === true && evidence.onTopic !== undefined && this.leadOnTopic(rule, paragraphs, evidence.onTopic);
     this.leadSentences(rule, paragraphs, (paragraph, sentence, previous, first) => {
       // The evidence is asked first (the heads read only gated sentences, and remember them; the
       // learned_unless terms would be looked for in every sentence), then the engine's own policy,
       // whatever evidence it is given (the memo heads also skip questions, in headReads).
-      if (!evidence.announces(rule.id, sentence, previous) || !learnedHeadsRead(sentence, learnedUnless)) return true;
+      if (!evidence.announces(rule.id, sentence, previous, wholeLead) || !learnedHeadsRead(sentence, learnedUnless)) return true;
       sure = { paragraph, sentence, first };
       return false;
     });
@@ -328,6 +339,13 @@ export class Engine {
     // The strongest reading, not the first: a doubtful tier also reads the sentences around the cut.
     const strongest = confirmed.reduce((best, candidate) => (candidate.strength > best.strength ? candidate : best));
     return this.wholeSentence(rule, severity, strongest);
+  }
+
+  /** Whether some sentence of a `lead_only` rule's lead is on the evidence's topic. */
+  private leadOnTopic(rule: DocumentRule, paragraphs: Paragraph[], onTopic: (sentence: Sentence) => boolean): boolean {
+    let found = false;
+    this.leadSentences(rule, paragraphs, (_paragraph, sentence) => !(found = onTopic(sentence)));
+    return found;
   }
 
   /** Calls `visit` on each sentence with a word, in order, within the lead for a `lead_only` rule, until it returns false. */

@@ -3,16 +3,29 @@
 // cheap word test on each block's raw text (Engine#mayMatch) skips it for almost every block.
 import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import { ParseEnglish } from 'parse-english';
+import { LEAD_CHARACTERS } from '../core/engine.js';
 import { OBJECT_REPLACEMENT, type Paragraph } from '../core/match/tokens.js';
 import { sameLengthLineEnds } from '../core/position.js';
 import { paragraphsFromNlcst } from './nlcst-tokens.js';
 
 const parser = new ParseEnglish();
 
-/** Decides from a block's raw text whether it is worth parsing (the engine, the scorer's gate, or both). */
+/**
+ * Decides from a block's raw text whether it is worth parsing (the engine, the scorer's gate, or
+ * both); `start` is where the block starts in the document, when the caller knows it.
+ */
 export interface BlockGate {
-  mayMatch(text: string): boolean;
+  mayMatch(text: string, start?: number): boolean;
 }
+/**
+ * The blocks worth parsing when the memo heads are on: those a rule may match or the heads' gate
+ * may admit, and every block of the lead, which a `lead_only` rule reads whole once one of its
+ * sentences is on topic (see DocumentEvidence#onTopic).
+ */
+export function learnedBlockGate(engine: BlockGate, heads: BlockGate): BlockGate {
+  return { mayMatch: (block, start) => (start !== undefined && start < LEAD_CHARACTERS) || engine.mayMatch(block) || heads.mayMatch(block) };
+}
+
 /**
  * Where a syntax tree's offsets lie in the document: shifted by a piece's start, or mapped
  * through the parts of a sparse source (see sparse.ts). A node's end is mapped on its own
@@ -50,7 +63,7 @@ export function markdownParagraphs(tree: MdastRoot, text: string, gate: BlockGat
       if (node.position?.start.offset === undefined || node.position.end.offset === undefined) continue;
       const start = at.start(node.position.start.offset);
       const end = at.end(node.position.end.offset);
-      if (!gate.mayMatch(text.slice(start, end))) continue;
+      if (!gate.mayMatch(text.slice(start, end), start)) continue;
       const projection = sameLengthLineEnds(project(node, text, start, end, at));
       for (const paragraph of parseParagraphs(projection, start)) paragraphs.push(paragraph);
       continue;
@@ -187,7 +200,7 @@ export function textParagraphs(text: string, gate: BlockGate, forParsing = text)
   let start = 0;
   const take = (end: number) => {
     const source = forParsing.slice(start, end);
-    if (source.trim() !== '' && gate.mayMatch(source)) for (const paragraph of parseParagraphs(source, start)) paragraphs.push(paragraph);
+    if (source.trim() !== '' && gate.mayMatch(source, start)) for (const paragraph of parseParagraphs(source, start)) paragraphs.push(paragraph);
   };
   blankLine.lastIndex = 0;
   for (let match = blankLine.exec(forParsing); match !== null; match = blankLine.exec(forParsing)) {

@@ -12,7 +12,7 @@ import type { CompiledRules } from '../core/rule.js';
 import { engineSettings } from '../core/settings.js';
 import { applyDirectives, parseDirectives } from '../core/suppress.js';
 import { compileBuiltinRules } from './builtin.js';
-import { markdownParagraphs } from './blocks.js';
+import { learnedBlockGate, markdownParagraphs } from './blocks.js';
 import { paragraphsFromNlcst } from './nlcst-tokens.js';
 import { createLineIndex } from '../core/position.js';
 import { dropQuotedMentions, learnedGate, MENTION_OK, mergeScorerFindings, scorerFindings, scorerSettings, type ScorerGate } from '../core/scorer/findings.js';
@@ -82,8 +82,8 @@ const retextTonelint: Plugin<[TonelintPluginOptions?], Root> = function (options
 export const remarkTonelint: Plugin<[TonelintPluginOptions?], MdastRoot> = function (options = {}) {
   const engine = engineFor(options.config, options.rules);
   const learned = learnedFor(options);
-  // The memo heads read the blocks their gate admits too, as in lint().
-  const blocks = learned ? { mayMatch: (block: string) => engine.mayMatch(block) || learned.gate.mayMatch(block) } : engine;
+  // The memo heads read the blocks their gate admits and the lead too, as in lint().
+  const blocks = learned ? learnedBlockGate(engine, learned.gate) : engine;
   return function (tree: MdastRoot, file: VFile) {
     const text = String(file.value ?? '');
     reportFindings(file, engine.lintDocument(text, markdownParagraphs(tree, text, blocks), learned?.evidence).findings, options.format ?? 'markdown');

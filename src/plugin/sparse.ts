@@ -107,6 +107,7 @@ interface Region {
 /**
  * The parts of `text` (one piece from markdownChunks) worth parsing. The first region always
  * stays, so the kept text starts where the piece does (front matter is recognised only there).
+ * The gate is told where each region starts in the piece.
  */
 export function sparseMarkdown(text: string, gate: BlockGate): SparseSource {
   const whole: SparseSource = { source: text, kept: [[0, text.length]] };
@@ -125,7 +126,7 @@ export function sparseMarkdown(text: string, gate: BlockGate): SparseSource {
   };
   regions.forEach((region, index) => {
     const prose = region.prose.join('\n');
-    const stays = index === 0 || !region.droppable || prose.includes(definition) || deepNesting.test(prose) || gate.mayMatch(prose);
+    const stays = index === 0 || !region.droppable || prose.includes(definition) || deepNesting.test(prose) || gate.mayMatch(prose, region.from);
     if (stays) for (const [from, to] of region.parts) keep(from, to);
   });
   return { source: kept.length === 1 && kept[0][0] === 0 && kept[0][1] === text.length ? text : kept.map(([from, to]) => text.slice(from, to)).join(''), kept };

@@ -89,6 +89,30 @@ describe('chooseHeadThresholds', () => {
   });
 });
 
+describe('chooseHeadThresholds, a lead_only head', () => {
+  const model = decodeScorerModel(readFileSync(`${root}models/memo-heads.bin`));
+  const gate = scorerSettings(compileBuiltinRules(), {}).gate;
+  const benchmark = 'benchmark-led/announce';
+  // Both calibration writers, as npm run train: on m4 alone the threshold lands above the bullet anyway.
+  const memos = [...readMemoFile(`${root}data/memos/m4.jsonl`), ...readMemoFile(`${root}data/memos/m15.jsonl`)];
+  // A results line the gate alone does not admit (it names no AI), which the head reads as a benchmark lead.
+  const bullet = 'Transcription accuracy on noisy calls: 95.9%, up from 92.1%';
+  const reading = headProbabilities(model, tokenizeSentence(bullet).tokens)[benchmark];
+  const threshold = (neutral: string) => chooseHeadThresholds(model, gate, memos, { neutralTexts: [neutral] }).thresholds[benchmark].report;
+  const filler = 'The rota for June is in the shared drive and the car park reopens on Monday. '.repeat(12);
+
+  it('reads the whole lead, as the engine does, once one lead sentence is on topic', () => {
+    expect(threshold('Dear colleagues,\n\nThe rota for June is in the shared drive.\n')).toBeLessThan(reading);
+    expect(threshold(`Dear colleagues,\n\nWe have finished testing Vireo-2, our new transcription model.\n\n${bullet}\n`)).toBeGreaterThan(reading);
+  });
+
+  it('reads no lead sentence off the topic when none is on it, and nothing past the lead', () => {
+    expect(reading).toBeGreaterThan(0.6);
+    expect(threshold(`Dear colleagues,\n\nWe have finished testing Vireo-2.\n\n${bullet}\n`)).toBeLessThan(reading);
+    expect(threshold(`Dear colleagues,\n\nWe have finished testing Vireo-2, our new transcription model.\n\n${filler}\n\n${bullet}\n`)).toBeLessThan(reading);
+  });
+});
+
 describe('chooseCorroboration', () => {
   type Reading = { announce: number; elements: number[] };
   /** A memo of two sentences: one that may announce, one that may be an element. */

@@ -43,4 +43,12 @@ describe('sparseMarkdown gives the engine the same sentences as a whole parse', 
     const text = 'Our staff.\n\nNothing here.\n\nstaff:\n```\ncode\n```\n\n```\nmore\n```\n';
     expect(sparseMarkdown(text, gate).source).toBe('Our staff.\n\nstaff:\n```\n```\n\n');
   });
+
+  it("tells the gate where each region starts in the piece, so a gate may keep a document's lead", () => {
+    const text = 'Title\n\nNothing here.\n\nNor here.\n';
+    const starts: number[] = [];
+    const leadGate: BlockGate = { mayMatch: (block, start) => (starts.push(start ?? -1), start !== undefined && start < 10) };
+    expect(sparseMarkdown(text, leadGate).source).toBe('Title\n\nNothing here.\n\n');
+    expect(starts).toEqual([7, 22]);
+  });
 });

@@ -19,12 +19,20 @@ export function headReads(gate: ScorerGate, sentence: Sentence): boolean {
   return gate.admits(sentence) && !isQuestion(sentence) && !isShortSentence(sentence);
 }
 
+/**
+ * Whether the heads read a sentence of a lead that is on topic as a whole (see
+ * DocumentEvidence#onTopic): any sentence but a question or a fragment, gated or not.
+ */
+export function leadSentenceRead(sentence: Sentence): boolean {
+  return !isQuestion(sentence) && !isShortSentence(sentence);
+}
+
 /** Evidence from the memo heads; the model is loaded only when a gated sentence is asked about. */
 export function memoEvidence(model: () => ScorerModel, gate: ScorerGate): DocumentEvidence {
   const seen = new WeakMap<Sentence, Record<string, number>>();
-  /** The heads' probabilities for a gated sentence, scored once; undefined for a sentence they do not read. */
-  const read = (sentence: Sentence, previous: Sentence | undefined): { loaded: ScorerModel; probabilities: Record<string, number> } | undefined => {
-    if (!headReads(gate, sentence)) return undefined;
+  /** The heads' probabilities for a sentence they read, scored once; undefined for one they do not. */
+  const read = (sentence: Sentence, previous: Sentence | undefined, wholeLead = false): { loaded: ScorerModel; probabilities: Record<string, number> } | undefined => {
+    if (!(wholeLead ? leadSentenceRead(sentence) : headReads(gate, sentence))) return undefined;
     const loaded = model();
     let probabilities = seen.get(sentence);
     if (!probabilities) {
@@ -33,13 +41,14 @@ export function memoEvidence(model: () => ScorerModel, gate: ScorerGate): Docume
     }
     return { loaded, probabilities };
   };
-  const says = (head: string, sentence: Sentence, previous: Sentence | undefined): boolean => {
-    const heads = read(sentence, previous);
+  const says = (head: string, sentence: Sentence, previous: Sentence | undefined, wholeLead = false): boolean => {
+    const heads = read(sentence, previous, wholeLead);
     const threshold = heads?.loaded.thresholds[head];
     return heads !== undefined && threshold !== undefined && (heads.probabilities[head] ?? 0) >= threshold.report;
   };
   return {
-    announces: (ruleId, sentence, previous) => says(announceHead(ruleId), sentence, previous),
+    announces: (ruleId, sentence, previous, wholeLead) => says(announceHead(ruleId), sentence, previous, wholeLead),
+    onTopic: (sentence) => headReads(gate, sentence),
     meets: (ruleId, requirementId, sentence, previous) => says(requirementHead(ruleId, requirementId), sentence, previous),
     doubtfulAnnouncement: (ruleId, sentence, previous) => {
       const heads = read(sentence, previous);
