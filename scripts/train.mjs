@@ -468,15 +468,18 @@ function headMaxima(model, gate, texts, vetoes, sentencesOfDocument, leadOnly = 
     const best = new Array(HEADS.length).fill(0);
     const sentences = sentencesOfDocument(text);
     // As Engine#learnedAnnouncement reads a lead_only rule: its lead only, and the whole lead
-    // (less questions and fragments) once one of its sentences is on topic.
-    const wholeLead = sentences.some((sentence) => inLead(sentence) && headReads(gate, sentence));
+    // (less questions and fragments) once a lead sentence holds one of its lead_topic terms.
+    const wholeLead = new Map([...leadOnly].map(([name, topic]) => [name, topic !== undefined && sentences.some((sentence) => inLead(sentence) && topic.find(sentence.tokens) !== undefined)]));
     for (const sentence of sentences) {
       const gated = headReads(gate, sentence);
-      const lead = inLead(sentence) && (gated || (wholeLead && leadSentenceRead(sentence)));
-      if (!gated && !lead) continue;
-      const probabilities = headProbabilities(model, sentence.tokens, sentence.previous);
+      const lead = inLead(sentence);
+      const readWhole = lead && leadSentenceRead(sentence);
+      if (!gated && !readWhole) continue;
+      let probabilities;
       HEADS.forEach((head, k) => {
-        if (!(leadOnly.has(head.name) ? lead : gated) || !learnedHeadsRead(sentence, vetoes[head.name])) return;
+        const reads = leadOnly.has(head.name) ? lead && (gated || (readWhole && wholeLead.get(head.name))) : gated;
+        if (!reads || !learnedHeadsRead(sentence, vetoes[head.name])) return;
+        probabilities ??= headProbabilities(model, sentence.tokens, sentence.previous);
         best[k] = Math.max(best[k], probabilities[head.name]);
       });
     }
@@ -484,9 +487,9 @@ function headMaxima(model, gate, texts, vetoes, sentencesOfDocument, leadOnly = 
   });
 }
 
-/** The announce heads of `lead_only` document rules. */
+/** The announce heads of `lead_only` document rules, with each rule's lead_topic terms. */
 export function leadOnlyHeads(compiled = compileBuiltinRules()) {
-  return new Set(compiled.rules.filter((rule) => rule.scope === 'document' && rule.leadOnly).map((rule) => announceHead(rule.id)));
+  return new Map(compiled.rules.filter((rule) => rule.scope === 'document' && rule.leadOnly).map((rule) => [announceHead(rule.id), rule.leadTopic ? new TermSet(rule.leadTopic) : undefined]));
 }
 
 /** Whether a sentence is in the lead, as the engine counts it: its first word or number starts within LEAD_CHARACTERS. */

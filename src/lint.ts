@@ -59,7 +59,7 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
   let documents: DocumentCheck[];
   const engine = engineFor(config);
   // Only blocks where a rule may match, or the scorer may read, are parsed into sentences (see
-  // plugin/blocks.ts); with the memo heads on, the whole lead too (see DocumentEvidence#onTopic).
+  // plugin/blocks.ts); with the memo heads on, the whole lead too (a rule's `lead_topic`).
   const gate: BlockGate = heads ? learnedBlockGate(engine, heads) : engine;
   const paragraphs = paragraphsOf(text, format, gate, forParsing);
   // The learned machinery (scorer and memo heads) is on unless the config turns the scorer off.

@@ -21,8 +21,9 @@ export const LEAD_CHARACTERS = 800;
  */
 export interface DocumentEvidence {
   /**
-   * `wholeLead`: the sentence is in the lead of a `lead_only` rule whose lead is on the evidence's
-   * topic (see onTopic), so it is read though it names neither AI nor people itself.
+   * `wholeLead`: the sentence is in the lead of a `lead_only` rule and the lead holds one of the
+   * rule's `lead_topic` terms, so it is read though it names neither AI nor people itself: a
+   * results table or a bullet of scores under an AI announcement's opening is what it leads with.
    */
   announces(ruleId: string, sentence: Sentence, previous: Sentence | undefined, wholeLead?: boolean): boolean;
   meets(ruleId: string, requirementId: string, sentence: Sentence, previous: Sentence | undefined): boolean;
@@ -33,12 +34,6 @@ export interface DocumentEvidence {
   doubtfulAnnouncement?(ruleId: string, sentence: Sentence, previous: Sentence | undefined): number;
   /** Whether a sentence reads surely enough as meeting a requirement to confirm a doubtful announcement. */
   corroborates?(ruleId: string, requirementId: string, sentence: Sentence, previous: Sentence | undefined): boolean;
-  /**
-   * Whether a sentence is on the topic the evidence reads (AI, people and work). A `lead_only`
-   * rule's lead with one such sentence is read whole: a results table or a bullet of scores under
-   * an AI announcement's opening is what the text leads with, though no cell names the AI.
-   */
-  onTopic?(sentence: Sentence): boolean;
 }
 
 /** What a document rule saw in a text: its first announcing sentence and where each requirement is met. */
@@ -302,7 +297,7 @@ export class Engine {
   private learnedAnnouncement(rule: DocumentRule, severity: Severity, paragraphs: Paragraph[], evidence: DocumentEvidence): Match | undefined {
     const learnedUnless = rule.learnedUnless && this.terms(rule.learnedUnless);
     let sure: { paragraph: Paragraph; sentence: Sentence; first: number } | undefined;
-    const wholeLead = rule.leadOnly === true && evidence.onTopic !== undefined && this.leadOnTopic(rule, paragraphs, evidence.onTopic);
+    const wholeLead = rule.leadOnly === true && rule.leadTopic !== undefined && this.leadOnTopic(rule, paragraphs, this.terms(rule.leadTopic));
     this.leadSentences(rule, paragraphs, (paragraph, sentence, previous, first) => {
       // The evidence is asked first (the heads read only gated sentences, and remember them; the
       // learned_unless terms would be looked for in every sentence), then the engine's own policy,
@@ -341,10 +336,10 @@ export class Engine {
     return this.wholeSentence(rule, severity, strongest);
   }
 
-  /** Whether some sentence of a `lead_only` rule's lead is on the evidence's topic. */
-  private leadOnTopic(rule: DocumentRule, paragraphs: Paragraph[], onTopic: (sentence: Sentence) => boolean): boolean {
+  /** Whether some sentence of a `lead_only` rule's lead holds one of its `lead_topic` terms. */
+  private leadOnTopic(rule: DocumentRule, paragraphs: Paragraph[], topic: TermSet): boolean {
     let found = false;
-    this.leadSentences(rule, paragraphs, (_paragraph, sentence) => !(found = onTopic(sentence)));
+    this.leadSentences(rule, paragraphs, (_paragraph, sentence) => !(found = topic.find(sentence.tokens) !== undefined));
     return found;
   }
 

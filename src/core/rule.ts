@@ -124,6 +124,11 @@ export interface DocumentRule extends RuleMeta {
   minWords?: number;
   /** A sentence the learned heads read as announcing does not count when one of these occurs in it. */
   learnedUnless?: Element[][];
+  /**
+   * For a `lead_only` rule: once a lead sentence holds one of these, the learned heads read the
+   * whole lead, so a bullet of scores under "our new transcription model" counts as its lead.
+   */
+  leadTopic?: Element[][];
 }
 
 /** The learned scorer's findings for one category: the rule holds the words, the model the judgement. */
@@ -157,7 +162,7 @@ export interface KeySets {
 const severities: readonly Severity[] = ['error', 'warning', 'info'];
 const conditionKeys = ['near', 'also_near', 'not_near', 'scope', 'preceded_by', 'unless_preceded_by', 'followed_by', 'unless_followed_by', 'not_around', 'window'] as const;
 const phraseKeys = ['id', 'category', 'severity', 'summary', 'patterns', 'conditions', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'negation', 'reported', 'url'];
-const documentKeys = ['id', 'category', 'severity', 'scope', 'summary', 'announce', 'learned_unless', 'lead_only', 'min_words', 'requires', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'negation', 'url'];
+const documentKeys = ['id', 'category', 'severity', 'scope', 'summary', 'announce', 'learned_unless', 'lead_only', 'lead_topic', 'min_words', 'requires', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'negation', 'url'];
 const scorerKeys = ['id', 'category', 'severity', 'scope', 'summary', 'gate', 'gate_strict', 'message', 'rationale', 'suggestions', 'fix', 'examples', 'url'];
 /** What a scorer rule's message and suggestions may say (filled in by core/scorer/findings.ts). */
 export const scorerPlaceholders = ['actual', 'confidence', 'cues', 'example', 'rewrite'] as const;
@@ -428,7 +433,9 @@ function compileRule(source: RuleSource, problems: Problems, resolve: (name: str
     if (data.min_words !== undefined && !(Number.isInteger(data.min_words) && (data.min_words as number) >= 0)) problems.add('min_words', '"min_words" must be a whole number');
     checkPlaceholders(meta, ['actual', 'missing', 'present'], problems);
     const learnedUnless = data.learned_unless === undefined ? undefined : compileTerms(data.learned_unless, 'learned_unless', problems, resolve);
-    return { ...meta, scope: 'document', announce, requires, leadOnly: data.lead_only === true, minWords: typeof data.min_words === 'number' ? data.min_words : undefined, learnedUnless };
+    if (data.lead_topic !== undefined && data.lead_only !== true) problems.add('lead_topic', '"lead_topic" belongs to a rule with "lead_only: true"');
+    const leadTopic = data.lead_topic === undefined ? undefined : compileTerms(data.lead_topic, 'lead_topic', problems, resolve);
+    return { ...meta, scope: 'document', announce, requires, leadOnly: data.lead_only === true, minWords: typeof data.min_words === 'number' ? data.min_words : undefined, learnedUnless, leadTopic };
   }
 
   const patterns = compilePatternList('patterns', data.patterns, shared);

@@ -8,6 +8,7 @@ import type { DisableDirective } from '../lint.js';
 import { compareFindings } from '../core/finding.js';
 import type { DocumentFormat } from './convert.js';
 import { createLineIndex } from '../core/position.js';
+import { LEAD_CHARACTERS } from '../core/engine.js';
 
 /** A block of whole lines: `text` starts at `offset` and at line `line` (0-based) of the document. */
 export interface Block {
@@ -71,6 +72,20 @@ export function splitBlocks(text: string, format: DocumentFormat): Block[] {
   });
 }
 
+/**
+ * The blocks that start within the lead (LEAD_CHARACTERS) joined into one: a `lead_only` rule
+ * reads the lead whole (an AI model named in its opening, the scores in a bullet below), so
+ * apart its blocks could miss what they say together.
+ */
+export function withLeadJoined(blocks: Block[], text: string): Block[] {
+  let joined = 1;
+  while (joined < blocks.length && blocks[joined].offset < LEAD_CHARACTERS) joined++;
+  if (joined < 2) return blocks;
+  const last = blocks[joined - 1];
+  const lead: Block = { offset: blocks[0].offset, line: blocks[0].line, text: text.slice(blocks[0].offset, last.offset + last.text.length) };
+  return [lead, ...blocks.slice(joined)];
+}
+
 /** Inline directives can reach across blocks, so a document that has one is linted whole. */
 function hasDirective(text: string): boolean {
   return text.includes('tonelint-');
@@ -124,7 +139,7 @@ export class IncrementalLinter {
       return { ...(await this.wholeCache!.result), linted };
     }
     this.wholeCache = undefined;
-    const blocks = splitBlocks(text, format);
+    const blocks = withLeadJoined(splitBlocks(text, format), text);
     const next = new Map<string, Promise<Finding[]>>();
     let linted = 0;
     const perBlock = blocks.map((block) => {

@@ -19,8 +19,8 @@ export interface BlockGate {
 }
 /**
  * The blocks worth parsing when the memo heads are on: those a rule may match or the heads' gate
- * may admit, and every block of the lead, which a `lead_only` rule reads whole once one of its
- * sentences is on topic (see DocumentEvidence#onTopic).
+ * may admit, and every block of the lead, which a `lead_only` rule reads whole once a lead
+ * sentence holds one of its `lead_topic` terms.
  */
 export function learnedBlockGate(engine: BlockGate, heads: BlockGate): BlockGate {
   return { mayMatch: (block, start) => (start !== undefined && start < LEAD_CHARACTERS) || engine.mayMatch(block) || heads.mayMatch(block) };

@@ -1,5 +1,5 @@
-// A lead_only rule reads its lead as one passage: once one lead sentence is on the evidence's
-// topic, every lead sentence is asked, so a bullet of scores under an AI announcement's opening
+// A lead_only rule reads its lead as one passage: once one lead sentence holds a `lead_topic`
+// term, every lead sentence is asked, so a bullet of scores under an AI announcement's opening
 // counts as what the text leads with, though it names no AI itself.
 import { describe, expect, it } from 'vitest';
 import { Engine, LEAD_CHARACTERS, type DocumentEvidence } from '../../src/core/engine.js';
@@ -15,13 +15,14 @@ import { compileBuiltinRules } from '../../src/plugin/builtin.js';
 import { learnedBlockGate, markdownParagraphs, type BlockGate } from '../../src/plugin/blocks.js';
 import { parseMarkdown } from '../../src/plugin/processor.js';
 
-const scoresRule = (leadOnly: boolean) =>
+const scoresRule = (leadOnly: boolean, leadTopic: string[] | undefined) =>
   rule(
     'scores-first',
     {
       scope: 'document',
       severity: 'warning',
       lead_only: leadOnly,
+      ...(leadTopic ? { lead_topic: leadTopic } : {}),
       announce: ['never matches here'],
       requires: [{ id: 'user-value', says: 'says what users can do', any: ['users can now'] }],
       message: 'This announcement leads with scores and never {missing}.',
@@ -36,14 +37,13 @@ const has = (sentence: Sentence | undefined, word: string) => sentence?.tokens.s
 const evidence: DocumentEvidence = {
   announces: (_rule, sentence, _previous, wholeLead) => has(sentence, 'score') && (wholeLead === true || has(sentence, 'model')),
   meets: () => false,
-  onTopic: (sentence) => has(sentence, 'model'),
 };
 
-/** Each string a paragraph of one sentence; `offset` spaces before the first. */
-function announced(sentences: string[], { leadOnly = true, given = evidence, offset = 0 } = {}): string[] {
-  const engine = new Engine(compile(scoresRule(leadOnly)), engineSettings({}));
+/** Each string a paragraph of one sentence. The rule's lead_topic is "model" unless told otherwise. */
+function announced(sentences: string[], { leadOnly = true, leadTopic = ['model'] as string[] | null, given = evidence } = {}): string[] {
+  const engine = new Engine(compile(scoresRule(leadOnly, leadOnly ? (leadTopic ?? undefined) : undefined)), engineSettings({}));
   const paragraphs: Paragraph[] = [];
-  let text = ' '.repeat(offset);
+  let text = '';
   for (const sentence of sentences) {
     if (text.trim()) text += '\n\n';
     const start = text.length;
@@ -73,10 +73,14 @@ describe('a lead read whole', () => {
     expect(announced([bullet, filler, opening])).toEqual([]);
   });
 
-  it('is only for lead_only rules, and only with evidence that knows its topic', () => {
+  it('is only for lead_only rules that name a lead_topic', () => {
     expect(announced([opening, bullet], { leadOnly: false })).toEqual([]);
-    const { announces, meets } = evidence;
-    expect(announced([opening, bullet], { given: { announces, meets } })).toEqual([]);
+    expect(announced([opening, bullet], { leadTopic: null })).toEqual([]);
+    expect(announced([opening, bullet], { leadTopic: ['transcription'] })).toEqual([]);
+  });
+
+  it('is refused on a rule that is not lead_only', () => {
+    expect(() => compile(rule('scores-first', { scope: 'document', severity: 'warning', lead_topic: ['model'], announce: ['x'], requires: [{ says: 's', any: ['y'] }], message: 'm {missing}', suggestions: ['s'] }, 'framing'))).toThrow(/lead_topic/);
   });
 });
 
@@ -110,6 +114,11 @@ describe('with the shipped memo heads', () => {
     const sentence = tokenizeSentence(bullet);
     expect(headProbabilities(heads, sentence.tokens)['benchmark-led/announce']).toBeGreaterThanOrEqual(heads.thresholds['benchmark-led/announce'].report);
     expect(headReads(learnedGate(compileBuiltinRules(), {})!, sentence)).toBe(false);
+  });
+
+  it('does not read a lead whose only topic is people and work (a school results update is no AI announcement)', async () => {
+    const { findings } = await lint('# Summer results\n\nThank you to every teacher and every member of staff for a remarkable year.\n\n- GCSE pass rate in maths: 94.2%, up from 88.1%\n');
+    expect(findings.filter((finding) => finding.ruleId === 'benchmark-led')).toEqual([]);
   });
 
   it('warns when the opening says it is an AI model, and not when nothing in the lead does', async () => {

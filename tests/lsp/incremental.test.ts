@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { lint, listRules } from '../../src/index.js';
-import { IncrementalLinter, splitBlocks } from '../../src/lsp/incremental.js';
+import { IncrementalLinter, splitBlocks, withLeadJoined } from '../../src/lsp/incremental.js';
 
 describe('splitBlocks', () => {
   it('splits on blank lines and keeps each block’s offset and line', () => {
@@ -64,10 +64,26 @@ describe('IncrementalLinter', () => {
   it('re-lints only the block a one-character edit touched', async () => {
     const linter = new IncrementalLinter();
     const text = documentFrom(pool.slice(0, 6));
-    expect((await linter.lint(text, 'markdown', undefined)).linted).toBe(splitBlocks(text, 'markdown').length);
+    expect((await linter.lint(text, 'markdown', undefined)).linted).toBe(withLeadJoined(splitBlocks(text, 'markdown'), text).length);
     const edited = `${text.slice(0, 3)}x${text.slice(3)}`;
     expect((await linter.lint(edited, 'markdown', undefined)).linted).toBe(1);
     expect((await linter.lint(edited, 'markdown', undefined)).linted).toBe(0);
+  });
+
+  it('lints the lead as one block, so a lead_only rule reads it whole as lint() does', async () => {
+    // The AI model is named in one block and its scores sit in another: together they lead the text.
+    const text = 'Subject: Vireo-2 is ready\n\nDear colleagues,\n\nWe have finished testing Vireo-2, our new transcription model.\n\n- Transcription accuracy on noisy calls: 95.9%, up from 92.1%\n\nVireo-2 becomes the default on all accounts from 3 March.\n';
+    const whole = await lint(text, { format: 'markdown' });
+    expect(whole.findings.map((finding) => finding.ruleId)).toContain('benchmark-led');
+    expect((await new IncrementalLinter().lint(text, 'markdown', undefined)).findings).toEqual(whole.findings);
+  });
+
+  it('joins the blocks that start within the lead, and no others', () => {
+    const filler = 'Words about the weather. '.repeat(40).trim();
+    const text = `Title\n\nOne\n\n${filler}\n\nAfter the lead`;
+    const blocks = withLeadJoined(splitBlocks(text, 'markdown'), text);
+    expect(blocks.map((block) => block.text)).toEqual([`Title\n\nOne\n\n${filler}`, 'After the lead']);
+    expect(blocks[1].offset).toBe(text.indexOf('After the lead'));
   });
 
   it('lints a document with a disable directive as a whole, so the directive reaches every block', async () => {

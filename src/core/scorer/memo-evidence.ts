@@ -20,8 +20,8 @@ export function headReads(gate: ScorerGate, sentence: Sentence): boolean {
 }
 
 /**
- * Whether the heads read a sentence of a lead that is on topic as a whole (see
- * DocumentEvidence#onTopic): any sentence but a question or a fragment, gated or not.
+ * Whether the heads read a sentence of a lead read whole (a `lead_only` rule's lead that holds one
+ * of its `lead_topic` terms): any sentence but a question or a fragment, gated or not.
  */
 export function leadSentenceRead(sentence: Sentence): boolean {
   return !isQuestion(sentence) && !isShortSentence(sentence);
@@ -48,7 +48,6 @@ export function memoEvidence(model: () => ScorerModel, gate: ScorerGate): Docume
   };
   return {
     announces: (ruleId, sentence, previous, wholeLead) => says(announceHead(ruleId), sentence, previous, wholeLead),
-    onTopic: (sentence) => headReads(gate, sentence),
     meets: (ruleId, requirementId, sentence, previous) => says(requirementHead(ruleId, requirementId), sentence, previous),
     doubtfulAnnouncement: (ruleId, sentence, previous) => {
       const heads = read(sentence, previous);
