@@ -47,6 +47,9 @@ export interface LintResult {
 
 /** Lints one text. Throws a TonelintError (`ConfigInvalid`, `RuleInvalid`) for bad configuration. */
 export async function lint(text: string, options: LintOptions = {}): Promise<LintResult> {
+  // The Markdown parser drops a leading byte-order mark, which would shift every offset after it
+  // by one; read as a space, the text keeps its offsets (findings never start on it).
+  if (text.charCodeAt(0) === 0xfeff) return lint(` ${text.slice(1)}`, options);
   if (options.format === 'html') return lintHtml(text, options);
   const format = options.format ?? 'markdown';
   const config = options.config ?? {};
