@@ -3,7 +3,7 @@
 import type { Root as MdastRoot } from 'mdast';
 import type { LintConfig } from './core/config.js';
 import { RULES_DOCS_URL } from './core/engine.js';
-import { compareFindings, type Finding } from './core/finding.js';
+import { compareFindings, type Finding, type Point } from './core/finding.js';
 import { ruleInfo, type RuleInfo } from './core/rule.js';
 import { assertValidConfig, EQUALITY_PREFIX, inclusiveEnabled, severityFor } from './core/settings.js';
 import { applyDirectives, parseDirectives, type DisableDirective } from './core/suppress.js';
@@ -48,8 +48,9 @@ export interface LintResult {
 /** Lints one text. Throws a TonelintError (`ConfigInvalid`, `RuleInvalid`) for bad configuration. */
 export async function lint(text: string, options: LintOptions = {}): Promise<LintResult> {
   // The Markdown parser drops a leading byte-order mark, which would shift every offset after it
-  // by one; read as a space, the text keeps its offsets (findings never start on it).
-  if (text.charCodeAt(0) === 0xfeff) return lint(` ${text.slice(1)}`, options);
+  // by one (and a space in its place would hide front matter): the text is linted without it and
+  // the results moved back over it.
+  if (text.charCodeAt(0) === 0xfeff) return pastByteOrderMark(await lint(text.slice(1), options));
   if (options.format === 'html') return lintHtml(text, options);
   const format = options.format ?? 'markdown';
   const config = options.config ?? {};
@@ -99,6 +100,26 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
     findings: kept,
     unusedDisableDirectives: options.reportUnusedDisableDirectives ? unused : [],
     summary: summarizeDocument(text, lines, documents, kept),
+  };
+}
+
+/** Results for a text moved one code unit on, past the byte-order mark that was taken off its front. */
+function pastByteOrderMark(result: LintResult): LintResult {
+  const point = (at: Point): Point => ({ line: at.line, column: at.line === 1 ? at.column + 1 : at.column, offset: at.offset + 1 });
+  return {
+    ...result,
+    findings: result.findings.map((finding) => ({
+      ...finding,
+      start: point(finding.start),
+      end: point(finding.end),
+      ...(finding.fix ? { fix: { ...finding.fix, range: [finding.fix.range[0] + 1, finding.fix.range[1] + 1] as [number, number] } } : {}),
+    })),
+    unusedDisableDirectives: result.unusedDisableDirectives.map((directive) => ({
+      ...directive,
+      column: directive.line === 1 ? directive.column + 1 : directive.column,
+      offset: directive.offset + 1,
+      endOffset: directive.endOffset + 1,
+    })),
   };
 }
 

@@ -16,6 +16,13 @@ describe('a leading byte-order mark', () => {
     expect(findings.map((finding) => [finding.ruleId, finding.start.offset - 1, finding.actual])).toEqual(plain.map((finding) => [finding.ruleId, finding.start.offset, finding.actual]));
   });
 
+  it('leaves front matter front matter, and columns on the first line counted from the mark', async () => {
+    const withMark = '\uFEFF---\ntitle: Support restructure\nsummary: We will cut 40 heads from support\n---\n\nAll is well here.\n';
+    expect((await lint(withMark)).findings).toEqual([]);
+    const first = (await lint('\uFEFFWe will cut 40 heads')).findings.find((finding) => finding.ruleId === 'people-as-units')!;
+    expect(first.start).toEqual({ line: 1, column: 14, offset: 13 });
+  });
+
   it('does not hide a finding that starts right after it', async () => {
     const { findings } = await lint('\uFEFFWe will cut 40 heads');
     expect(findings.map((finding) => finding.actual)).toContain('40 heads');
