@@ -17,6 +17,7 @@ const parser = new ParseEnglish();
 export interface BlockGate {
   mayMatch(text: string, start?: number): boolean;
 }
+
 /**
  * The blocks worth parsing when the memo heads are on: those a rule may match or the heads' gate
  * may admit, and every block of the lead, which a `lead_only` rule reads whole once a lead
