@@ -6,7 +6,7 @@ import { RULES_DOCS_URL } from './core/engine.js';
 import { compareFindings, type Finding, type Point } from './core/finding.js';
 import { ruleInfo, type RuleInfo } from './core/rule.js';
 import { assertValidConfig, EQUALITY_PREFIX, inclusiveEnabled, severityFor } from './core/settings.js';
-import { applyDirectives, parseDirectives, type DisableDirective } from './core/suppress.js';
+import { applyDirectives, parseDirectives, withoutTextDirectives, type DisableDirective } from './core/suppress.js';
 import { compileBuiltinRules } from './plugin/builtin.js';
 import { learnedBlockGate, markdownChunks, markdownParagraphs, textParagraphs } from './plugin/blocks.js';
 import { dropQuotedMentions, learnedGate, MENTION_OK, mergeScorerFindings, scorerFindings, scorerSettings, type ScorerGate, type ScorerSettings } from './core/scorer/findings.js';
@@ -56,7 +56,7 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Lin
   const config = options.config ?? {};
   assertValidConfig(config, ruleIds());
   // Parsers see one kind of line end; offsets stay those of `text` (see sameLengthLineEnds).
-  const forParsing = sameLengthLineEnds(text);
+  const forParsing = format === 'text' ? withoutTextDirectives(sameLengthLineEnds(text)) : sameLengthLineEnds(text);
   const scorer = scorerFor(config);
   const heads = learnedGateFor(config);
   let findings: Finding[];

@@ -21,6 +21,14 @@ const markdownDirective = /<!--\s*tonelint-(disable-next-line|disable-line|disab
 const textDirective = /^[ \t]*(?:#|\/\/)[ \t]*tonelint-(disable-next-line|disable-line|disable|enable)\b([^\r\n]*)$/gm;
 
 /** Every directive in the text, in order. */
+/**
+ * Plain text with each directive comment line blanked (same length, so offsets hold), for the
+ * parsers: a directive is not prose, and read as prose it would open the sentence after it.
+ */
+export function withoutTextDirectives(text: string): string {
+  return text.replace(textDirective, (line) => ' '.repeat(line.length));
+}
+
 export function parseDirectives(text: string, format: 'markdown' | 'text'): DisableDirective[] {
   if (!text.includes('tonelint-')) return [];
   const lines = createLineIndex(text);

@@ -55,3 +55,18 @@ describe('lint() applies directives and reports unused ones on request', () => {
     expect(unusedDisableDirectives.map((d) => d.kind)).toEqual(['disable-line']);
   });
 });
+
+describe('a plain-text directive line is not prose', () => {
+  const memo = 'Team update\n\n# tonelint-disable-next-line missing-acknowledgment\nWe will cut 40 roles in the Leeds office in March.\n';
+
+  it('suppresses the memo-level finding on the sentence below it', async () => {
+    expect((await lint(memo, { format: 'text' })).findings).toEqual([]);
+  });
+
+  it('leaves the sentence below it as it is when the directive names another rule', async () => {
+    const other = memo.replace('missing-acknowledgment', 'people-as-units');
+    const finding = (await lint(other, { format: 'text' })).findings.find((f) => f.ruleId === 'missing-acknowledgment');
+    expect(finding?.actual).toBe('We will cut 40 roles in the Leeds office in March');
+    expect(finding?.start.line).toBe(4);
+  });
+});
