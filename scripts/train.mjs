@@ -14,7 +14,7 @@ import { decodeScorerModel, encodeScorerModel, headProbabilities, scoreSentence,
 import { reportedOnlyAtStrict, scorerSettings } from '../dist/core/scorer/findings.js';
 import { announceHead, headReads, leadSentenceRead } from '../dist/core/scorer/memo-evidence.js';
 import { TermSet } from '../dist/core/match/term-set.js';
-import { Engine, LEAD_CHARACTERS, learnedHeadsRead } from '../dist/core/engine.js';
+import { Engine, learnedHeadsRead, startsInLead } from '../dist/core/engine.js';
 import { engineSettings } from '../dist/core/settings.js';
 import { markdownParagraphs, textParagraphs } from '../dist/plugin/blocks.js';
 import { parseMarkdown } from '../dist/plugin/processor.js';
@@ -469,10 +469,10 @@ function headMaxima(model, gate, texts, vetoes, sentencesOfDocument, leadOnly = 
     const sentences = sentencesOfDocument(text);
     // As Engine#learnedAnnouncement reads a lead_only rule: its lead only, and the whole lead
     // (less questions and fragments) once a lead sentence holds one of its lead_topic terms.
-    const wholeLead = new Map([...leadOnly].map(([name, topic]) => [name, topic !== undefined && sentences.some((sentence) => inLead(sentence) && topic.find(sentence.tokens) !== undefined)]));
+    const wholeLead = new Map([...leadOnly].map(([name, topic]) => [name, topic !== undefined && sentences.some((sentence) => startsInLead(sentence) && topic.find(sentence.tokens) !== undefined)]));
     for (const sentence of sentences) {
       const gated = headReads(gate, sentence);
-      const lead = inLead(sentence);
+      const lead = startsInLead(sentence);
       const readWhole = lead && leadSentenceRead(sentence);
       if (!gated && !readWhole) continue;
       let probabilities;
@@ -490,12 +490,6 @@ function headMaxima(model, gate, texts, vetoes, sentencesOfDocument, leadOnly = 
 /** The announce heads of `lead_only` document rules, with each rule's lead_topic terms. */
 export function leadOnlyHeads(compiled = compileBuiltinRules()) {
   return new Map(compiled.rules.filter((rule) => rule.scope === 'document' && rule.leadOnly).map((rule) => [announceHead(rule.id), rule.leadTopic ? new TermSet(rule.leadTopic) : undefined]));
-}
-
-/** Whether a sentence is in the lead, as the engine counts it: its first word or number starts within LEAD_CHARACTERS. */
-function inLead(sentence) {
-  const first = sentence.tokens.find((token) => token.kind === 'word' || token.kind === 'number');
-  return first !== undefined && first.start < LEAD_CHARACTERS;
 }
 
 /**

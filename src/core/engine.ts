@@ -347,7 +347,7 @@ export class Engine {
   private leadSentences(rule: DocumentRule, paragraphs: Paragraph[], visit: (paragraph: Paragraph, sentence: Sentence, previous: Sentence | undefined, first: number) => boolean): void {
     for (const paragraph of paragraphs) {
       for (const [index, sentence] of paragraph.sentences.entries()) {
-        const first = sentence.tokens.findIndex((token) => token.kind === 'word' || token.kind === 'number');
+        const first = firstContentToken(sentence);
         if (first < 0) continue;
         if (rule.leadOnly === true && sentence.tokens[first].start >= LEAD_CHARACTERS) return;
         if (!visit(paragraph, sentence, paragraph.sentences[index - 1], first)) return;
@@ -572,6 +572,17 @@ function opensWithin(tokens: readonly Token[], from: number, to: number, opener:
     else if (tokens[index].text === closer) open = Math.max(0, open - 1);
   }
   return open > 0;
+}
+
+/** Index of a sentence's first word or number, or -1 when it has none. */
+function firstContentToken(sentence: Sentence): number {
+  return sentence.tokens.findIndex((token) => token.kind === 'word' || token.kind === 'number');
+}
+
+/** Whether a sentence is in the lead of a `lead_only` rule: its first word or number starts within LEAD_CHARACTERS. */
+export function startsInLead(sentence: Sentence): boolean {
+  const first = firstContentToken(sentence);
+  return first >= 0 && sentence.tokens[first].start < LEAD_CHARACTERS;
 }
 
 /**

@@ -16,7 +16,7 @@ export const requirementHead = (ruleId: string, requirementId: string) => `${rul
  * sentences (scripts/train.mjs).
  */
 export function headReads(gate: ScorerGate, sentence: Sentence): boolean {
-  return gate.admits(sentence) && !isQuestion(sentence) && !isShortSentence(sentence);
+  return gate.admits(sentence) && leadSentenceRead(sentence);
 }
 
 /**
