@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { serialize } from 'node:v8';
 import { compileRules } from '../dist/core/rule.js';
-import { phraseKeySets } from '../dist/core/engine.js';
+import { blockPrefilter, phraseKeySets } from '../dist/core/engine.js';
 import { toPortable } from '../dist/core/portable.js';
 import { builtinRuleSources } from '../dist/generated/rule-sources.js';
 import { isTonelintError } from '../dist/core/errors.js';
@@ -15,6 +15,7 @@ try {
   compiled = compileRules(builtinRuleSources);
   // The phrase index's key sets, derived once here instead of at every start-up.
   compiled.keySets = phraseKeySets(compiled);
+  compiled.prefilter = blockPrefilter(compiled.rules, (elements) => compiled.keySets.get(elements));
   compiled = shareIdentical(compiled);
 } catch (error) {
   if (isTonelintError(error)) {

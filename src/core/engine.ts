@@ -84,10 +84,11 @@ export class Engine {
   /** Every key the phrase index holds (reported by the bench; mayMatch is the real pre-filter). */
   readonly triggerKeys: ReadonlySet<string>;
   /**
-   * For `mayMatch`: each pattern's required elements (the keys one of which each must find in
-   * the text), indexed under the keys of its most selective element.
+   * For `mayMatch`: what each pattern needs of a text (for each required element or condition
+   * list, key sets one of which must meet the text), indexed under the keys of its most
+   * selective need.
    */
-  private readonly prefilter = new Map<string, Set<string>[][]>();
+  private readonly prefilter: BlockPrefilter;
   private readonly hasAgentPatterns: boolean;
 
   constructor(compiled: CompiledRules, settings: EngineSettings) {
@@ -108,17 +109,10 @@ export class Engine {
     }
     this.triggerKeys = new Set(this.index.keys());
     this.hasAgentPatterns = this.index.has(AGENT_KEY);
-    const sequences = new Set<Element[]>();
-    for (const entries of this.index.values()) for (const entry of entries) sequences.add(entry.pattern.elements);
-    for (const { rule } of this.documentRules) for (const requirement of rule.requires) for (const term of requirement.terms) sequences.add(term);
-    for (const elements of sequences) {
-      const { needs, selective } = keySetsOf(elements);
-      for (const key of selective) {
-        const list = this.prefilter.get(key);
-        if (list) list.push(needs);
-        else this.prefilter.set(key, [needs]);
-      }
-    }
+    // The build stores the pre-filter of every built-in rule; rules turned off only make it admit more.
+    const enabled = new Set<CompiledRule>();
+    for (const entries of this.index.values()) for (const entry of entries) enabled.add(entry.rule);
+    this.prefilter = compiled.prefilter ?? blockPrefilter([...enabled], keySetsOf);
     const vocabulary = (name: string) => new TermSet(compiled.vocabularies.get(name) ?? []);
     this.negation = vocabulary(NEGATION);
     this.negationExceptions = vocabulary(NEGATION_EXCEPTIONS);
@@ -137,9 +131,10 @@ export class Engine {
       for (const key of rawWordKeys(match[0])) words.add(key);
     }
     const occurs = occurrenceTest(words);
+    const met = (anyOf: AnyOf) => anyOf.some(occurs);
     for (const word of words) {
       for (const needs of this.prefilter.get(word) ?? []) {
-        if (needs.every(occurs)) return true;
+        if (needs.every(met)) return true;
       }
     }
     return false;
@@ -634,8 +629,13 @@ export function phraseKeySets(compiled: CompiledRules): Map<Element[], KeySets> 
       for (const term of [...rule.gate, ...rule.gateStrict]) for (const sequence of gateSequences(term)) add(sequence);
       continue;
     }
-    for (const pattern of rule.scope === 'document' ? rule.announce : rule.patterns) add(pattern.elements);
-    if (rule.scope === 'document') for (const requirement of rule.requires) for (const term of requirement.terms) add(term);
+    for (const pattern of rule.scope === 'document' ? rule.announce : rule.patterns) {
+      add(pattern.elements);
+      for (const conditions of pattern.conditions) for (const list of requiredConditionLists(conditions)) for (const term of list ?? []) add(term);
+    }
+    if (rule.scope === 'document') {
+      for (const requirement of rule.requires) for (const term of requirement.terms) for (const elements of [term, ...gateSequences(term)]) add(elements);
+    }
   }
   return stored;
 }
@@ -700,14 +700,85 @@ function requiredKeys(element: Element): Set<string> {
   }
 }
 
+/** What `Engine#mayMatch` looks up: under a key, the needs of each pattern or requirement term indexed there. */
+export type BlockPrefilter = Map<string, AnyOf[][]>;
+
+/**
+ * The block pre-filter of a set of rules. A pattern needs its own words and, in the same block, a
+ * term of each condition list that must find one (near, also_near, preceded_by, followed_by):
+ * "the team" matters only where "automate away" is in the block too. A requirement's term is
+ * most often one vocabulary, so each alternative is looked for under its own rarest word ("you
+ * can now" needs all three), not under the union of every alternative's. Each entry is indexed
+ * under the keys of its most selective need.
+ */
+export function blockPrefilter(rules: readonly CompiledRule[], keySetsOf: (elements: Element[]) => KeySets = keySets): BlockPrefilter {
+  const prefilter: BlockPrefilter = new Map();
+  const add = (needs: AnyOf[]) => {
+    for (const keys of mostSelectiveNeed(needs)) {
+      for (const key of keys) {
+        const list = prefilter.get(key);
+        if (list) list.push(needs);
+        else prefilter.set(key, [needs]);
+      }
+    }
+  };
+  const requirementSequences = new Set<Element[]>();
+  for (const rule of rules) {
+    if (rule.scope === 'scorer') continue;
+    for (const pattern of rule.scope === 'document' ? rule.announce : rule.patterns) {
+      add([...keySetsOf(pattern.elements).needs.map((keys) => [keys]), ...conditionNeeds(pattern.conditions, keySetsOf)]);
+    }
+    if (rule.scope === 'document') {
+      for (const requirement of rule.requires) for (const term of requirement.terms) for (const sequence of gateSequences(term)) requirementSequences.add(sequence);
+    }
+  }
+  for (const sequence of requirementSequences) add(keySetsOf(sequence).needs.map((keys) => [keys]));
+  return prefilter;
+}
+
+/** The condition lists a match needs a term of (sentence or paragraph, so within its block). */
+const requiredConditionLists = (conditions: Conditions): (Element[][] | undefined)[] => [conditions.near, conditions.alsoNear, conditions.precededBy, conditions.followedBy];
+
+/** Key sets one of which must meet a text: a required element's, or each term's of a condition list. */
+export type AnyOf = readonly Set<string>[];
+
+/**
+ * For each condition list that must find a term, each term's most selective keys, one of which a
+ * block must hold. A list with a term that needs nothing sets no need.
+ */
+function conditionNeeds(conditionSets: readonly Conditions[], keySetsOf: (elements: Element[]) => KeySets): AnyOf[] {
+  const needs: AnyOf[] = [];
+  for (const conditions of conditionSets) {
+    for (const list of requiredConditionLists(conditions)) {
+      if (!list) continue;
+      const sets = list.map((term) => keySetsOf(term).selective);
+      if (sets.every((keys) => keys !== undefined && keys.size > 0)) needs.push([...new Set(sets)]);
+    }
+  }
+  return needs;
+}
+
+/** The need least likely to be met by ordinary prose: fewest function words, then fewest keys. */
+function mostSelectiveNeed(needs: AnyOf[]): AnyOf {
+  let best = needs[0];
+  let bestCost = Infinity;
+  for (const anyOf of needs) {
+    let cost = 0;
+    for (const keys of anyOf) cost += selectivityCost(keys);
+    if (cost < bestCost) {
+      best = anyOf;
+      bestCost = cost;
+    }
+  }
+  return best;
+}
+
 /** The key set least likely to occur in ordinary prose: fewest function words, then fewest keys. */
 function mostSelective(needs: Set<string>[]): Set<string> {
   let best = needs[0];
   let bestCost = Infinity;
   for (const keys of needs) {
-    let common = (keys.has(NUMBER_KEY) ? 1 : 0) + (keys.has(AGENT_KEY) ? 1 : 0);
-    for (const key of keys) if (functionWords.has(key)) common++;
-    const cost = common * 100_000 + keys.size;
+    const cost = selectivityCost(keys);
     if (cost < bestCost) {
       best = keys;
       bestCost = cost;
@@ -715,6 +786,20 @@ function mostSelective(needs: Set<string>[]): Set<string> {
   }
   return best;
 }
+
+/** How likely ordinary prose is to hold one of these keys, in order only (remembered per set). */
+function selectivityCost(keys: Set<string>): number {
+  let cost = costs.get(keys);
+  if (cost === undefined) {
+    let common = (keys.has(NUMBER_KEY) ? 1 : 0) + (keys.has(AGENT_KEY) ? 1 : 0);
+    for (const key of keys) if (functionWords.has(key)) common++;
+    cost = common * 100_000 + keys.size;
+    costs.set(keys, cost);
+  }
+  return cost;
+}
+
+const costs = new WeakMap<Set<string>, number>();
 
 function sentenceWords(tokens: Token[]): Set<string> {
   const words = new Set<string>();
