@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { serialize } from 'node:v8';
 import { compileRules } from '../dist/core/rule.js';
-import { blockPrefilter, phraseKeySets } from '../dist/core/engine.js';
+import { blockPrefilter, keySets, phraseKeySets } from '../dist/core/engine.js';
 import { toPortable } from '../dist/core/portable.js';
 import { builtinRuleSources } from '../dist/generated/rule-sources.js';
 import { isTonelintError } from '../dist/core/errors.js';
@@ -15,7 +15,8 @@ try {
   compiled = compileRules(builtinRuleSources);
   // The phrase index's key sets, derived once here instead of at every start-up.
   compiled.keySets = phraseKeySets(compiled);
-  compiled.prefilter = blockPrefilter(compiled.rules, (elements) => compiled.keySets.get(elements));
+  // The engine's block pre-filter too; the key sets of condition terms it needs are not kept.
+  compiled.prefilter = blockPrefilter(compiled.rules, (elements) => compiled.keySets.get(elements) ?? keySets(elements));
   compiled = shareIdentical(compiled);
 } catch (error) {
   if (isTonelintError(error)) {

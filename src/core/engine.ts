@@ -629,13 +629,8 @@ export function phraseKeySets(compiled: CompiledRules): Map<Element[], KeySets> 
       for (const term of [...rule.gate, ...rule.gateStrict]) for (const sequence of gateSequences(term)) add(sequence);
       continue;
     }
-    for (const pattern of rule.scope === 'document' ? rule.announce : rule.patterns) {
-      add(pattern.elements);
-      for (const conditions of pattern.conditions) for (const list of requiredConditionLists(conditions)) for (const term of list ?? []) add(term);
-    }
-    if (rule.scope === 'document') {
-      for (const requirement of rule.requires) for (const term of requirement.terms) for (const elements of [term, ...gateSequences(term)]) add(elements);
-    }
+    for (const pattern of rule.scope === 'document' ? rule.announce : rule.patterns) add(pattern.elements);
+    if (rule.scope === 'document') for (const requirement of rule.requires) for (const term of requirement.terms) add(term);
   }
   return stored;
 }
