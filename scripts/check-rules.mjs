@@ -16,7 +16,7 @@ try {
   // The phrase index's key sets, derived once here instead of at every start-up.
   compiled.keySets = phraseKeySets(compiled);
   // The engine's block pre-filter too; the key sets of condition terms it needs are not kept.
-  compiled.prefilter = blockPrefilter(compiled.rules, (elements) => compiled.keySets.get(elements) ?? keySets(elements));
+  compiled.prefilter = { rules: compiled.rules, index: blockPrefilter(compiled.rules, (elements) => compiled.keySets.get(elements) ?? keySets(elements)) };
   compiled = shareIdentical(compiled);
 } catch (error) {
   if (isTonelintError(error)) {

@@ -109,10 +109,12 @@ export class Engine {
     }
     this.triggerKeys = new Set(this.index.keys());
     this.hasAgentPatterns = this.index.has(AGENT_KEY);
-    // The build stores the pre-filter of every built-in rule; rules turned off only make it admit more.
+    // The build stores the pre-filter of every built-in rule, with the rule list it was built
+    // from: rules turned off only make it admit more, but packs whose rules were added to or
+    // replaced (a copy with another list) need their own.
     const enabled = new Set<CompiledRule>();
     for (const entries of this.index.values()) for (const entry of entries) enabled.add(entry.rule);
-    this.prefilter = compiled.prefilter ?? blockPrefilter([...enabled], keySetsOf);
+    this.prefilter = compiled.prefilter?.rules === compiled.rules ? compiled.prefilter.index : blockPrefilter([...enabled], keySetsOf);
     const vocabulary = (name: string) => new TermSet(compiled.vocabularies.get(name) ?? []);
     this.negation = vocabulary(NEGATION);
     this.negationExceptions = vocabulary(NEGATION_EXCEPTIONS);
@@ -747,7 +749,11 @@ function conditionNeeds(conditionSets: readonly Conditions[], keySetsOf: (elemen
     for (const list of requiredConditionLists(conditions)) {
       if (!list) continue;
       const sets = list.map((term) => keySetsOf(term).selective);
-      if (sets.every((keys) => keys !== undefined && keys.size > 0)) needs.push([...new Set(sets)]);
+      if (!sets.every((keys) => keys !== undefined && keys.size > 0)) continue;
+      // One of each content: terms of a list often share a key set ("job", "jobs", "job loss").
+      const distinct = new Map<string, Set<string>>();
+      for (const keys of sets) distinct.set([...keys].sort().join(' '), keys);
+      needs.push([...distinct.values()]);
     }
   }
   return needs;

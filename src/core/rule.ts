@@ -151,8 +151,11 @@ export interface CompiledRules {
    * derive them again; without them the engine derives them.
    */
   keySets?: Map<Element[], KeySets>;
-  /** The engine's block pre-filter over every rule (see blockPrefilter in engine.ts), stored by the build likewise. */
-  prefilter?: Map<string, (readonly Set<string>[])[][]>;
+  /**
+   * The engine's block pre-filter over `rules` (see blockPrefilter in engine.ts), stored by the
+   * build likewise; the engine uses it only while `rules` is still that very list.
+   */
+  prefilter?: { rules: CompiledRule[]; index: Map<string, (readonly Set<string>[])[][]> };
 }
 
 /** What a sequence needs for the phrase index: the key sets it requires, and the most selective of them. */

@@ -34,8 +34,25 @@ describe('the block pre-filter', () => {
   it('uses the pre-filter stored with the packs when there is one', () => {
     const compiled = compile(rule('test-rule', { patterns: ['layoffs'] }));
     expect(new Engine(compiled, { severityOf: (one) => one.severity }).mayMatch('More layoffs.')).toBe(true);
-    const stored = { ...compiled, prefilter: new Map() };
+    const stored = { ...compiled, prefilter: { rules: compiled.rules, index: new Map() } };
     expect(new Engine(stored, { severityOf: (one) => one.severity }).mayMatch('More layoffs.')).toBe(false);
     expect(blockPrefilter(compiled.rules).has('layoffs')).toBe(true);
+  });
+
+  it('builds its own when the rules of the packs are not the list the stored one was built from', () => {
+    const compiled = compile(rule('test-rule', { patterns: ['layoffs'] }));
+    const stored = { ...compiled, prefilter: { rules: compiled.rules, index: new Map() } };
+    const extended = { ...stored, rules: [...compiled.rules, ...compile(rule('added-rule', { patterns: ['realignment'] })).rules] };
+    const engine = new Engine(extended, { severityOf: (one) => one.severity });
+    expect(engine.mayMatch('We announce a synergy realignment.')).toBe(true);
+    expect(engine.mayMatch('More layoffs.')).toBe(true);
+  });
+
+  it('indexes a condition list whose terms share key sets once per distinct set', () => {
+    const prefilter = blockPrefilter(compile(rule('test-rule', { patterns: [{ match: 'the team', near: ['robot', 'job', 'robot'] }] })).rules);
+    const needs = [...prefilter.values()].flat().find((entry) => entry.length === 3)!;
+    expect(needs).toBeDefined();
+    const nearNeed = needs.find((anyOf) => anyOf.some((keys) => keys.has('robot')))!;
+    expect(nearNeed.map((keys) => [...keys].sort().join(' ')).sort()).toEqual(['job', 'robot']);
   });
 });
