@@ -750,7 +750,7 @@ function conditionNeeds(conditionSets: readonly Conditions[], keySetsOf: (elemen
       if (!list) continue;
       const sets = list.map((term) => keySetsOf(term).selective);
       if (!sets.every((keys) => keys !== undefined && keys.size > 0)) continue;
-      // One of each content: terms of a list often share a key set ("job", "jobs", "job loss").
+      // One set of each content: separate terms that need the same words have equal sets.
       const distinct = new Map<string, Set<string>>();
       for (const keys of sets) distinct.set([...keys].sort().join(' '), keys);
       needs.push([...distinct.values()]);
