@@ -8,7 +8,7 @@ import { isQuestion, normalizeWord, possessiveBase, tokenizeRun, UNIT_MARKS, WOR
 import { createLineIndex, type LineIndex } from './position.js';
 import { MentionGuard } from './match/mention.js';
 import { windowAfter, windowBefore } from './match/window.js';
-import type { CompiledPattern, CompiledRule, CompiledRules, Conditions, DocumentRule, KeySets, PhraseRule } from './rule.js';
+import type { AnyOf, BlockPrefilter, CompiledPattern, CompiledRule, CompiledRules, Conditions, DocumentRule, KeySets, PhraseRule } from './rule.js';
 
 export const RULES_DOCS_URL = 'https://github.com/tonelint/tonelint/blob/main/rules/README.md';
 
@@ -112,14 +112,19 @@ export class Engine {
     // The build stores the pre-filter of every built-in rule, with the rule list it was built
     // from: rules turned off only make it admit more, but packs whose rules were added to or
     // replaced (a copy with another list) need their own.
-    const enabled = new Set<CompiledRule>();
-    for (const entries of this.index.values()) for (const entry of entries) enabled.add(entry.rule);
-    this.prefilter = compiled.prefilter?.rules === compiled.rules ? compiled.prefilter.index : blockPrefilter([...enabled], keySetsOf);
+    this.prefilter = compiled.prefilter?.rules === compiled.rules ? compiled.prefilter.index : blockPrefilter(this.enabledRules(), keySetsOf);
     const vocabulary = (name: string) => new TermSet(compiled.vocabularies.get(name) ?? []);
     this.negation = vocabulary(NEGATION);
     this.negationExceptions = vocabulary(NEGATION_EXCEPTIONS);
     this.mentions = MentionGuard.fromVocabularies(compiled.vocabularies);
     this.allow = settings.allow && settings.allow.length > 0 ? new TermSet(settings.allow) : undefined;
+  }
+
+  /** The rules the phrase index holds (those not turned off), once each. */
+  private enabledRules(): CompiledRule[] {
+    const enabled = new Set<CompiledRule>();
+    for (const entries of this.index.values()) for (const entry of entries) enabled.add(entry.rule);
+    return [...enabled];
   }
 
   /**
@@ -697,9 +702,6 @@ function requiredKeys(element: Element): Set<string> {
   }
 }
 
-/** What `Engine#mayMatch` looks up: under a key, the needs of each pattern or requirement term indexed there. */
-export type BlockPrefilter = Map<string, AnyOf[][]>;
-
 /**
  * The block pre-filter of a set of rules. A pattern needs its own words and, in the same block, a
  * term of each condition list that must find one (near, also_near, preceded_by, followed_by):
@@ -736,9 +738,6 @@ export function blockPrefilter(rules: readonly CompiledRule[], keySetsOf: (eleme
 /** The condition lists a match needs a term of (sentence or paragraph, so within its block). */
 const requiredConditionLists = (conditions: Conditions): (Element[][] | undefined)[] => [conditions.near, conditions.alsoNear, conditions.precededBy, conditions.followedBy];
 
-/** Key sets one of which must meet a text: a required element's, or each term's of a condition list. */
-export type AnyOf = readonly Set<string>[];
-
 /**
  * For each condition list that must find a term, each term's most selective keys, one of which a
  * block must hold. A list with a term that needs nothing sets no need.
@@ -761,28 +760,23 @@ function conditionNeeds(conditionSets: readonly Conditions[], keySetsOf: (elemen
 
 /** The need least likely to be met by ordinary prose: fewest function words, then fewest keys. */
 function mostSelectiveNeed(needs: AnyOf[]): AnyOf {
-  let best = needs[0];
-  let bestCost = Infinity;
-  for (const anyOf of needs) {
-    let cost = 0;
-    for (const keys of anyOf) cost += selectivityCost(keys);
-    if (cost < bestCost) {
-      best = anyOf;
-      bestCost = cost;
-    }
-  }
-  return best;
+  return cheapest(needs, (anyOf) => anyOf.reduce((sum, keys) => sum + selectivityCost(keys), 0));
 }
 
 /** The key set least likely to occur in ordinary prose: fewest function words, then fewest keys. */
 function mostSelective(needs: Set<string>[]): Set<string> {
-  let best = needs[0];
+  return cheapest(needs, selectivityCost);
+}
+
+/** The first item of least cost. */
+function cheapest<T>(items: T[], cost: (item: T) => number): T {
+  let best = items[0];
   let bestCost = Infinity;
-  for (const keys of needs) {
-    const cost = selectivityCost(keys);
-    if (cost < bestCost) {
-      best = keys;
-      bestCost = cost;
+  for (const item of items) {
+    const itemCost = cost(item);
+    if (itemCost < bestCost) {
+      best = item;
+      bestCost = itemCost;
     }
   }
   return best;

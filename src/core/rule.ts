@@ -155,8 +155,14 @@ export interface CompiledRules {
    * The engine's block pre-filter over `rules` (see blockPrefilter in engine.ts), stored by the
    * build likewise; the engine uses it only while `rules` is still that very list.
    */
-  prefilter?: { rules: CompiledRule[]; index: Map<string, (readonly Set<string>[])[][]> };
+  prefilter?: { rules: CompiledRule[]; index: BlockPrefilter };
 }
+
+/** Key sets one of which must meet a text: a required element's, or each term's of a condition list. */
+export type AnyOf = readonly Set<string>[];
+
+/** What `Engine#mayMatch` looks up: under a key, the needs of each pattern or requirement term indexed there. */
+export type BlockPrefilter = Map<string, AnyOf[][]>;
 
 /** What a sequence needs for the phrase index: the key sets it requires, and the most selective of them. */
 export interface KeySets {

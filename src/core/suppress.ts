@@ -20,7 +20,6 @@ export interface DisableDirective {
 const markdownDirective = /<!--\s*tonelint-(disable-next-line|disable-line|disable|enable)\b([\s\S]*?)-->/g;
 const textDirective = /^[ \t]*(?:#|\/\/)[ \t]*tonelint-(disable-next-line|disable-line|disable|enable)\b([^\r\n]*)$/gm;
 
-/** Every directive in the text, in order. */
 /**
  * Plain text with each directive comment line blanked (same length, so offsets hold), for the
  * parsers: a directive is not prose, and read as prose it would open the sentence after it.
@@ -29,6 +28,7 @@ export function withoutTextDirectives(text: string): string {
   return text.replace(textDirective, (line) => ' '.repeat(line.length));
 }
 
+/** Every directive in the text, in order. */
 export function parseDirectives(text: string, format: 'markdown' | 'text'): DisableDirective[] {
   if (!text.includes('tonelint-')) return [];
   const lines = createLineIndex(text);
